@@ -1,0 +1,132 @@
+package io.marketlambda.localstack.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The local-stack JVM: starts Kafka (KRaft), ZooKeeper, HDFS and HBase, writes their endpoints to a
+ * file, and runs until its standard input ends or it receives SIGTERM / SIGINT.
+ *
+ * <p>Exit codes: 0 after a clean stop, 1 if a service cannot start, 2 for a bad command line.
+ */
+@Command(
+    name = "local-stack",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs real Kafka (KRaft), ZooKeeper, HDFS and HBase in this JVM for tests and the demo.",
+      "Stops on end of standard input (Ctrl-D), SIGTERM or Ctrl-C."
+    })
+public final class LocalStackApplication implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(LocalStackApplication.class);
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "work/local-stack",
+      description =
+          "Where the services keep their data across restarts (default: ${DEFAULT-VALUE}).")
+  Path dataDirectory;
+
+  @Option(
+      names = "--endpoints-file",
+      description = "Where to write the endpoints (default: <data-dir>/endpoints.properties).")
+  Path endpointsFile;
+
+  @Option(names = "--fresh", description = "Wipe the services' data before starting.")
+  boolean fresh;
+
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description =
+          "Kafka client port; the controller takes the next one; 0 picks free ports (default: ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(
+      names = "--zookeeper-port",
+      defaultValue = "2181",
+      description = "ZooKeeper client port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int zookeeperPort;
+
+  @Option(
+      names = "--hdfs-port",
+      defaultValue = "8020",
+      description = "HDFS NameNode RPC port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int hdfsPort;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LocalStackApplication()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Path data = dataDirectory.toAbsolutePath().normalize();
+    Path endpoints = endpointsFile != null ? endpointsFile : data.resolve("endpoints.properties");
+    if (fresh) {
+      LocalStack.wipe(data);
+    }
+    long begin = System.nanoTime();
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> stopOnSignal(stopRequested, stopped), "local-stack-stop"));
+    try (LocalStack stack =
+        LocalStack.start(data, new LocalStack.Ports(kafkaPort, zookeeperPort, hdfsPort))) {
+      stack.endpoints().write(endpoints);
+      log.info(
+          "Local stack ready in {} ms; endpoints in {}",
+          (System.nanoTime() - begin) / 1_000_000,
+          endpoints);
+      stack
+          .endpoints()
+          .asProperties()
+          .forEach((key, value) -> System.out.println(key + "=" + value));
+      System.out.flush();
+      watchStandardInput(stopRequested);
+      stopRequested.await();
+      log.info("Stopping local stack");
+    } catch (RuntimeException e) {
+      log.error("Cannot run the local stack: {}", e.toString(), e);
+      return 1;
+    } finally {
+      stopped.countDown();
+    }
+    log.info("Local stack stopped");
+    return 0;
+  }
+
+  private static void watchStandardInput(CountDownLatch stopRequested) {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() != -1) {
+                  // Input is ignored; only its end matters.
+                }
+              } catch (IOException e) {
+                log.debug("Standard input failed: {}", e.toString());
+              }
+              stopRequested.countDown();
+            },
+            "local-stack-stdin");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  private static void stopOnSignal(CountDownLatch stopRequested, CountDownLatch stopped) {
+    stopRequested.countDown();
+    try {
+      stopped.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
