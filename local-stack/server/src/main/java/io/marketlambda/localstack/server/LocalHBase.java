@@ -36,6 +36,9 @@ final class LocalHBase implements AutoCloseable {
     conf.setInt(HConstants.MASTER_INFO_PORT, -1);
     conf.setInt(HConstants.REGIONSERVER_INFO_PORT, -1);
     conf.setBoolean(LocalHBaseCluster.ASSIGN_RANDOM_PORTS, true);
+    // One region server: the master need not wait out the default 4.5 s for more to check in.
+    conf.setInt("hbase.master.wait.on.regionservers.mintostart", 1);
+    conf.setInt("hbase.master.wait.on.regionservers.maxtostart", 1);
     try {
       LocalHBaseCluster cluster = new LocalHBaseCluster(conf, 1, 1);
       cluster.startup();

@@ -11,6 +11,9 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 /**
  * HDFS: one NameNode and one DataNode ({@link MiniDFSCluster}), formatted on first start and
  * reopened with its blocks on later starts.
+ *
+ * <p>The NameNode's metadata lives in {@code name/} and the blocks in {@code data/}, outside the
+ * cluster's base directory ({@code scratch/}), which MiniDFSCluster deletes when the JVM exits.
  */
 final class LocalHdfs implements AutoCloseable {
   private static final String FORMATTED_MARKER = ".formatted";
@@ -30,10 +33,15 @@ final class LocalHdfs implements AutoCloseable {
     boolean formatted = Files.exists(marker);
     try {
       Files.createDirectories(directory);
+      HdfsConfiguration conf = new HdfsConfiguration();
+      conf.set("dfs.namenode.name.dir", directory.resolve("name").toUri().toString());
+      conf.set("dfs.datanode.data.dir", directory.resolve("data").toUri().toString());
       MiniDFSCluster cluster =
-          new MiniDFSCluster.Builder(new HdfsConfiguration(), directory.toFile())
+          new MiniDFSCluster.Builder(conf, directory.resolve("scratch").toFile())
               .nameNodePort(port)
               .numDataNodes(1)
+              .manageNameDfsDirs(false)
+              .manageDataDfsDirs(false)
               .format(!formatted)
               .waitSafeMode(true)
               .build();

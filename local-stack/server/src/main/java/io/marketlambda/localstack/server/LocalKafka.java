@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,8 +90,11 @@ final class LocalKafka implements AutoCloseable {
     return properties;
   }
 
-  /** Formats the log directory unless it was formatted by an earlier start. */
+  /** Formats the log directory unless an earlier start did (its meta.properties is there). */
   private static void format(KafkaConfig config, Path logDirectory) {
+    if (Files.exists(logDirectory.resolve("meta.properties"))) {
+      return;
+    }
     try {
       new Formatter()
           .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
@@ -99,7 +103,6 @@ final class LocalKafka implements AutoCloseable {
           .setControllerListenerName("CONTROLLER")
           .setMetadataLogDirectory(logDirectory.toString())
           .addDirectory(logDirectory.toString())
-          .setIgnoreFormatted(true)
           .run();
     } catch (Exception e) {
       throw new IllegalStateException("Cannot format Kafka log directory " + logDirectory, e);

@@ -35,6 +35,10 @@ final class LocalStack implements AutoCloseable {
   static LocalStack start(Path dataDirectory, Ports ports) {
     LocalStack stack = new LocalStack();
     try {
+      // ZooKeeper holds only coordination state (live servers, meta location). Keeping it across
+      // restarts leaves the master waiting for a region server that is gone, so it starts empty;
+      // HBase rebuilds it from its files on HDFS.
+      deleteRecursively(dataDirectory.resolve("zookeeper"));
       LocalZooKeeper zookeeper =
           stack.timed(
               "ZooKeeper",
@@ -62,17 +66,20 @@ final class LocalStack implements AutoCloseable {
   /** Deletes the data of every service, leaving other files in the data directory alone. */
   static void wipe(Path dataDirectory) {
     for (String service : SERVICE_DIRECTORIES) {
-      Path directory = dataDirectory.resolve(service);
-      if (!Files.exists(directory)) {
-        continue;
+      deleteRecursively(dataDirectory.resolve(service));
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
       }
-      try (Stream<Path> paths = Files.walk(directory)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot wipe local stack data in " + directory, e);
-      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete local stack data in " + directory, e);
     }
   }
 

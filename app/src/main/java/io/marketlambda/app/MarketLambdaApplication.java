@@ -1,0 +1,74 @@
+package io.marketlambda.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code marketlambda} command line: the composition root that wires configuration to the
+ * layers. Each subcommand is a thin {@code main} of one job or service.
+ *
+ * <p>Exit codes: 0 success, 1 the command failed (the message says why), 2 bad command line.
+ */
+@Command(
+    name = "marketlambda",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "A lambda architecture for stock-market data on the Hadoop ecosystem:",
+      "Kafka -> Spark Structured Streaming -> HBase realtime views (speed layer),",
+      "nightly Spark recompute into Delta bronze/silver/gold (batch layer),",
+      "and a serving layer that merges both at each symbol's batch watermark."
+    },
+    subcommands = {LocalStackCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  the command failed; the message says why",
+      "  2  bad command line"
+    })
+public final class MarketLambdaApplication implements Callable<Integer> {
+  static final int EXIT_FAILURE = 1;
+  private static final Logger log = LoggerFactory.getLogger(MarketLambdaApplication.class);
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command tree, with errors reported as one line instead of a stack trace. */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new MarketLambdaApplication());
+    commandLine.setExecutionExceptionHandler(MarketLambdaApplication::reportFailure);
+    return commandLine;
+  }
+
+  /** Without a subcommand: say what is missing and show the commands. */
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("marketlambda: missing command");
+    spec.commandLine().usage(err);
+    return spec.exitCodeOnInvalidInput();
+  }
+
+  private static int reportFailure(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    log.debug("{} failed", commandLine.getCommandName(), failure);
+    commandLine
+        .getErr()
+        .println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(failure));
+    return EXIT_FAILURE;
+  }
+
+  private static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+  }
+}
