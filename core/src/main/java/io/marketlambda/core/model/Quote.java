@@ -1,0 +1,50 @@
+package io.marketlambda.core.model;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * One trade or last-price event of a symbol, as carried on the quotes topic.
+ *
+ * <p>Events are deduplicated on {@code (symbol, eventTime, sequence)}: a replay of the same event
+ * carries the same three values.
+ *
+ * @param symbol the traded symbol
+ * @param eventTime the market's time of the trade, a UTC instant (not the time it was received;
+ *     ingestion time is lineage, kept elsewhere)
+ * @param priceUsd the trade or last price in USD, finite and greater than zero
+ * @param sizeShares the number of shares traded, at least zero; zero for a last-price event that
+ *     reports no size
+ * @param source the feed that produced the event, a lower-case token such as {@code lean-tick} or
+ *     {@code alpha-vantage}
+ * @param sequence orders events with equal {@code eventTime} within a source, at least zero
+ */
+public record Quote(
+    Symbol symbol,
+    Instant eventTime,
+    double priceUsd,
+    long sizeShares,
+    String source,
+    long sequence) {
+  private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+  /**
+   * Validates every component.
+   *
+   * @throws InvalidRecordException naming the first invalid component, e.g. {@code Cannot create
+   *     quote IBM 2013-10-07T13:30:00Z: priceUsd -3.2 is not a positive finite number}
+   */
+  public Quote {
+    RecordCheck check = new RecordCheck("quote", symbol, eventTime);
+    check.requireNonNull("symbol", symbol);
+    check.requireNonNull("eventTime", eventTime);
+    check.requirePositive("priceUsd", priceUsd);
+    check.requireNonNegative("sizeShares", sizeShares);
+    check.requireNonNull("source", source);
+    if (!SOURCE.matcher(source).matches()) {
+      throw check.invalid(
+          "source", '"' + source + "\" is not a lower-case token like lean-tick ([a-z0-9._-])");
+    }
+    check.requireNonNegative("sequence", sequence);
+  }
+}

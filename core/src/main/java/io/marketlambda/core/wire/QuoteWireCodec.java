@@ -1,0 +1,133 @@
+package io.marketlambda.core.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.marketlambda.core.model.InvalidRecordException;
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Bytes of a quote on the quotes topic ({@code marketlambda.quotes.v1}), wire format v1.
+ *
+ * <p>Key: the symbol's bytes in UTF-8 (plain ASCII), so that Kafka partitions by symbol and keeps
+ * each symbol's quotes in order. Value: one UTF-8 JSON object with exactly these fields, in this
+ * order:
+ *
+ * <pre>{@code
+ * {"schemaVersion":1,"symbol":"IBM","eventTime":"2013-10-07T13:30:00.123Z","priceUsd":185.12,
+ *  "sizeShares":100,"source":"lean-tick","sequence":42}
+ * }</pre>
+ *
+ * {@code eventTime} is an ISO-8601 UTC instant as written by {@link java.time.Instant#toString()};
+ * {@code priceUsd} is a JSON number in the shortest form that reads back to the same double; {@code
+ * sizeShares} and {@code sequence} are JSON integers. Readers ignore fields they do not know, so
+ * later minor additions stay compatible; an incompatible change is a new schema version and topic.
+ *
+ * <p>Thread-safe: every instance shares one immutable Jackson mapper.
+ */
+public final class QuoteWireCodec {
+  /** The schema version this codec writes and the only one it reads. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final String SCHEMA_VERSION_FIELD = "schemaVersion";
+  private static final String SYMBOL = "symbol";
+  private static final String EVENT_TIME = "eventTime";
+  private static final String PRICE_USD = "priceUsd";
+  private static final String SIZE_SHARES = "sizeShares";
+  private static final String SOURCE = "source";
+  private static final String SEQUENCE = "sequence";
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /** Returns the Kafka key of a quote: its symbol in UTF-8, e.g. the 3 bytes of {@code IBM}. */
+  public byte[] encodeKey(Quote quote) {
+    return quote.symbol().value().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns the Kafka value of a quote: the UTF-8 JSON object of wire format v1, without a trailing
+   * newline.
+   */
+  public byte[] encodeValue(Quote quote) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(160);
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeNumberField(SCHEMA_VERSION_FIELD, SCHEMA_VERSION);
+      json.writeStringField(SYMBOL, quote.symbol().value());
+      json.writeStringField(EVENT_TIME, quote.eventTime().toString());
+      json.writeNumberField(PRICE_USD, quote.priceUsd());
+      json.writeNumberField(SIZE_SHARES, quote.sizeShares());
+      json.writeStringField(SOURCE, quote.source());
+      json.writeNumberField(SEQUENCE, quote.sequence());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot encode quote " + quote.symbol() + " " + quote.eventTime() + ": " + e, e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Reads a Kafka value written in wire format v1. Unknown fields are ignored.
+   *
+   * @param value the Kafka value: UTF-8 JSON
+   * @throws InvalidQuoteException when the value is null or empty, not a single JSON object, has a
+   *     field missing, of the wrong type or duplicated, has a schema version other than 1, or holds
+   *     values {@link Quote} rejects; {@link InvalidQuoteException#field()} names the field
+   */
+  public Quote decode(byte[] value) {
+    QuoteJsonReader json = new QuoteJsonReader(parse(value));
+    json.requireSchemaVersion(SCHEMA_VERSION_FIELD, SCHEMA_VERSION);
+    Symbol symbol = json.symbol(SYMBOL);
+    Instant eventTime = json.instant(EVENT_TIME);
+    double priceUsd = json.number(PRICE_USD);
+    long sizeShares = json.integer(SIZE_SHARES);
+    String source = json.text(SOURCE);
+    long sequence = json.integer(SEQUENCE);
+    try {
+      return new Quote(symbol, eventTime, priceUsd, sizeShares, source, sequence);
+    } catch (InvalidRecordException e) {
+      throw new InvalidQuoteException(e.field(), e.reason(), e);
+    }
+  }
+
+  private static JsonNode parse(byte[] value) {
+    if (value == null || value.length == 0) {
+      throw new InvalidQuoteException(InvalidQuoteException.WHOLE_VALUE, "is empty");
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(value);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new InvalidQuoteException(
+          InvalidQuoteException.WHOLE_VALUE, "is not JSON: " + e.getOriginalMessage() + where, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read quote bytes: " + e, e);
+    }
+    if (!root.isObject()) {
+      throw new InvalidQuoteException(InvalidQuoteException.WHOLE_VALUE, "is not a JSON object");
+    }
+    return root;
+  }
+}

@@ -1,0 +1,90 @@
+package io.marketlambda.core.wire;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.marketlambda.core.model.InvalidRecordException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Values the quote codec must reject, each naming the field at fault. */
+class QuoteWireCodecRejectionTest {
+  private final QuoteWireCodec codec = new QuoteWireCodec();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
+            + "\"priceUsd\":\"185.12\",\"sizeShares\":100,\"source\":\"x\",\"sequence\":1}'"
+            + "|priceUsd|\"185.12\" is not a number",
+        "'{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
+            + "\"priceUsd\":185.12,\"sizeShares\":100.5,\"source\":\"x\",\"sequence\":1}'"
+            + "|sizeShares|100.5 is not an integer",
+        "'{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
+            + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"x\",\"sequence\":18446744073709551616}'"
+            + "|sequence|18446744073709551616 is out of the 64-bit integer range",
+        "'{\"schemaVersion\":1,\"symbol\":null,\"eventTime\":\"2013-10-07T13:30:00Z\","
+            + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"x\",\"sequence\":1}'"
+            + "|symbol|null is not a string",
+        "'{\"schemaVersion\":1,\"symbol\":\"ibm\",\"eventTime\":\"2013-10-07T13:30:00Z\","
+            + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"x\",\"sequence\":1}'"
+            + "|symbol|\"ibm\" starts with 'i' (lower case; Symbol.of upper-cases input)",
+        "'{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07 13:30\","
+            + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"x\",\"sequence\":1}'"
+            + "|eventTime|\"2013-10-07 13:30\" is not an ISO-8601 UTC instant like 2013-10-07T13:30:00Z",
+        "'{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
+            + "\"priceUsd\":185.12,\"sizeShares\":-1,\"source\":\"x\",\"sequence\":1}'"
+            + "|sizeShares|-1 is negative",
+        "'{\"schemaVersion\":\"1\"}'|schemaVersion|\"1\" is not an integer",
+      })
+  void rejectsWrongTypesAndValuesNamingTheField(String json, String field, String reason) {
+    assertThatThrownBy(() -> codec.decode(json.getBytes(UTF_8)))
+        .isInstanceOfSatisfying(
+            InvalidQuoteException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.reason()).isEqualTo(reason);
+            });
+  }
+
+  @Test
+  void aRejectionByTheModelKeepsTheModelExceptionAsCause() {
+    byte[] negativePrice =
+        ("{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
+                + "\"priceUsd\":-3.2,\"sizeShares\":100,\"source\":\"x\",\"sequence\":1}")
+            .getBytes(UTF_8);
+
+    assertThatThrownBy(() -> codec.decode(negativePrice))
+        .hasCauseExactlyInstanceOf(InvalidRecordException.class)
+        .isInstanceOf(InvalidRecordException.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'[1,2]'|is not a JSON object",
+        "'\"IBM\"'|is not a JSON object",
+        "'{\"schemaVersion\":1}{\"schemaVersion\":1}'|is not JSON: Trailing token",
+        "'{\"schemaVersion\":1,\"schemaVersion\":2}'|is not JSON: Duplicate field 'schemaVersion'",
+      })
+  void rejectsValuesThatAreNotOneJsonObject(String json, String reasonStart) {
+    assertThatThrownBy(() -> codec.decode(json.getBytes(UTF_8)))
+        .isInstanceOfSatisfying(
+            InvalidQuoteException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("$");
+              assertThat(e.reason()).startsWith(reasonStart);
+            });
+  }
+
+  @Test
+  void rejectsEmptyAndNullValues() {
+    assertThatThrownBy(() -> codec.decode(new byte[0]))
+        .hasMessage("Cannot decode quote: value is empty");
+    assertThatThrownBy(() -> codec.decode(null)).hasMessage("Cannot decode quote: value is empty");
+  }
+}
