@@ -1,4 +1,2 @@
-/**
- * Oozie scheduling of the nightly recompute. Filled by the Operations issue.
- */
+/** Oozie scheduling of the nightly recompute. Filled by the Operations issue. */
 package io.marketlambda.oozie;

@@ -1,4 +1,5 @@
 /**
- * Speed layer: Kafka quotes to Spark Structured Streaming to HBase realtime views. Filled by the Speed layer issue.
+ * Speed layer: Kafka quotes to Spark Structured Streaming to HBase realtime views. Filled by the
+ * Speed layer issue.
  */
 package io.marketlambda.speed;
