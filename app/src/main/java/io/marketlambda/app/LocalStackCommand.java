@@ -21,14 +21,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs real Kafka, ZooKeeper, HDFS and HBase locally, in a JVM of their own.",
-      "Prints the endpoints and writes them to <data-dir>/endpoints.properties, a config",
-      "file other commands accept. Stops on Ctrl-C, Ctrl-D or SIGTERM; data survives restarts."
+      "Prints the endpoints and writes them to <data-dir>/endpoints.properties,",
+      "a config file other commands accept.",
+      "Stops on Ctrl-C, Ctrl-D or SIGTERM; data survives restarts (--fresh wipes it)."
     })
 final class LocalStackCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
       names = "--data-dir",
+      paramLabel = "<dir>",
       defaultValue = "work/local-stack",
       description = "Where the services keep their data (default: ${DEFAULT-VALUE}).")
   Path dataDirectory;
@@ -38,6 +40,7 @@ final class LocalStackCommand implements Callable<Integer> {
 
   @Option(
       names = "--kafka-port",
+      paramLabel = "<port>",
       defaultValue = "9092",
       description =
           "Kafka client port; the controller takes the next one; 0 = free ports (default: ${DEFAULT-VALUE}).")
@@ -45,24 +48,28 @@ final class LocalStackCommand implements Callable<Integer> {
 
   @Option(
       names = "--zookeeper-port",
+      paramLabel = "<port>",
       defaultValue = "2181",
       description = "ZooKeeper client port, 0 = a free one (default: ${DEFAULT-VALUE}).")
   int zookeeperPort;
 
   @Option(
       names = "--hdfs-port",
+      paramLabel = "<port>",
       defaultValue = "8020",
       description = "HDFS NameNode RPC port, 0 = a free one (default: ${DEFAULT-VALUE}).")
   int hdfsPort;
 
   @Option(
       names = "--heap",
+      paramLabel = "<size>",
       defaultValue = "1g",
       description = "Maximum heap of the local-stack JVM (default: ${DEFAULT-VALUE}).")
   String heap;
 
   @Option(
       names = "--start-timeout",
+      paramLabel = "<duration>",
       defaultValue = "PT3M",
       description = "How long to wait for every service, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration startTimeout;

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
     })
 public final class MarketLambdaApplication implements Callable<Integer> {
   static final int EXIT_FAILURE = 1;
+  private static final int USAGE_WIDTH = 100;
   private static final Logger log = LoggerFactory.getLogger(MarketLambdaApplication.class);
 
   @Spec CommandSpec spec;
@@ -45,6 +46,7 @@ public final class MarketLambdaApplication implements Callable<Integer> {
   /** The command tree, with errors reported as one line instead of a stack trace. */
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new MarketLambdaApplication());
+    commandLine.setUsageHelpWidth(USAGE_WIDTH);
     commandLine.setExecutionExceptionHandler(MarketLambdaApplication::reportFailure);
     return commandLine;
   }

@@ -29,6 +29,7 @@ public final class LocalStackApplication implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
+      paramLabel = "<dir>",
       defaultValue = "work/local-stack",
       description =
           "Where the services keep their data across restarts (default: ${DEFAULT-VALUE}).")
@@ -36,6 +37,7 @@ public final class LocalStackApplication implements Callable<Integer> {
 
   @Option(
       names = "--endpoints-file",
+      paramLabel = "<file>",
       description = "Where to write the endpoints (default: <data-dir>/endpoints.properties).")
   Path endpointsFile;
 
@@ -44,6 +46,7 @@ public final class LocalStackApplication implements Callable<Integer> {
 
   @Option(
       names = "--kafka-port",
+      paramLabel = "<port>",
       defaultValue = "9092",
       description =
           "Kafka client port; the controller takes the next one; 0 picks free ports (default: ${DEFAULT-VALUE}).")
@@ -51,12 +54,14 @@ public final class LocalStackApplication implements Callable<Integer> {
 
   @Option(
       names = "--zookeeper-port",
+      paramLabel = "<port>",
       defaultValue = "2181",
       description = "ZooKeeper client port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int zookeeperPort;
 
   @Option(
       names = "--hdfs-port",
+      paramLabel = "<port>",
       defaultValue = "8020",
       description = "HDFS NameNode RPC port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int hdfsPort;
