@@ -1,12 +1,13 @@
 package io.marketlambda.app;
 
+import io.marketlambda.localstack.LocalStackCommandLine;
 import io.marketlambda.localstack.LocalStackOptions;
 import io.marketlambda.localstack.LocalStackProcess;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -28,37 +29,7 @@ import picocli.CommandLine.Spec;
 final class LocalStackCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "<dir>",
-      defaultValue = "work/local-stack",
-      description = "Where the services keep their data (default: ${DEFAULT-VALUE}).")
-  Path dataDirectory;
-
-  @Option(names = "--fresh", description = "Wipe the services' data before starting.")
-  boolean fresh;
-
-  @Option(
-      names = "--kafka-port",
-      paramLabel = "<port>",
-      defaultValue = "9092",
-      description =
-          "Kafka client port; the controller takes the next one; 0 = free ports (default: ${DEFAULT-VALUE}).")
-  int kafkaPort;
-
-  @Option(
-      names = "--zookeeper-port",
-      paramLabel = "<port>",
-      defaultValue = "2181",
-      description = "ZooKeeper client port, 0 = a free one (default: ${DEFAULT-VALUE}).")
-  int zookeeperPort;
-
-  @Option(
-      names = "--hdfs-port",
-      paramLabel = "<port>",
-      defaultValue = "8020",
-      description = "HDFS NameNode RPC port, 0 = a free one (default: ${DEFAULT-VALUE}).")
-  int hdfsPort;
+  @Mixin LocalStackCommandLine stack;
 
   @Option(
       names = "--heap",
@@ -76,24 +47,24 @@ final class LocalStackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    LocalStackProcess stack = LocalStackProcess.start(options());
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+    LocalStackProcess process = LocalStackProcess.start(options());
+    Runtime.getRuntime().addShutdownHook(new Thread(process::close, "local-stack-stop"));
     spec.commandLine()
         .getErr()
         .printf(
             "Local stack running (pid %d). Endpoints: %s%nPress Ctrl-C or Ctrl-D to stop.%n",
-            stack.pid(), dataDirectory.resolve("endpoints.properties"));
-    return stack.waitForExit();
+            process.pid(), stack.dataDirectory().resolve("endpoints.properties"));
+    return process.waitForExit();
   }
 
   private LocalStackOptions options() {
     try {
       return new LocalStackOptions(
-          dataDirectory,
-          fresh,
-          kafkaPort,
-          zookeeperPort,
-          hdfsPort,
+          stack.dataDirectory(),
+          stack.fresh(),
+          stack.kafkaPort(),
+          stack.zookeeperPort(),
+          stack.hdfsPort(),
           Optional.empty(),
           heap,
           startTimeout);

@@ -48,10 +48,10 @@ class MarketLambdaApplicationTest {
     assertThat(run("local-stack", "--help")).isZero();
 
     assertThat(out.toString())
-        .contains("--data-dir")
-        .contains("default: work/local-stack")
-        .contains("--kafka-port")
-        .contains("default: 9092")
+        .contains("--data-dir=<dir>")
+        .contains("work/local-stack")
+        .contains("--kafka-port=<port>")
+        .contains("(default: 9092)")
         .contains("--fresh");
   }
 

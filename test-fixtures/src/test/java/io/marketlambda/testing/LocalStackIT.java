@@ -12,13 +12,11 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -58,12 +56,7 @@ class LocalStackIT {
     TableName name = TableName.valueOf("local_stack_it");
     byte[] family = bytes("q");
     try (Connection connection = StackClients.hbase(endpoints)) {
-      connection
-          .getAdmin()
-          .createTable(
-              TableDescriptorBuilder.newBuilder(name)
-                  .setColumnFamily(ColumnFamilyDescriptorBuilder.of(family))
-                  .build());
+      StackClients.createTable(connection, name, family);
       try (Table table = connection.getTable(name)) {
         table.put(
             new Put(bytes("IBM"))

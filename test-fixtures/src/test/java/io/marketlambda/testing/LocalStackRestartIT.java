@@ -14,12 +14,10 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,12 +68,7 @@ class LocalStackRestartIT {
   private static void writeOneOfEach(LocalStackEndpoints endpoints) throws Exception {
     StackClients.produce(endpoints, TOPIC, "IBM", "kept");
     try (Connection hbase = StackClients.hbase(endpoints)) {
-      hbase
-          .getAdmin()
-          .createTable(
-              TableDescriptorBuilder.newBuilder(TABLE)
-                  .setColumnFamily(ColumnFamilyDescriptorBuilder.of(FAMILY))
-                  .build());
+      StackClients.createTable(hbase, TABLE, FAMILY);
       try (Table table = hbase.getTable(TABLE)) {
         table.put(new Put(bytes("IBM")).addColumn(FAMILY, bytes("c"), bytes("kept")));
       }

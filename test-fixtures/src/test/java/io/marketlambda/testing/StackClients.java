@@ -12,8 +12,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.HConstants;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -73,6 +77,16 @@ final class StackClients {
     conf.set(HConstants.ZOOKEEPER_QUORUM, endpoints.zookeeperQuorum());
     conf.setInt(HConstants.ZOOKEEPER_CLIENT_PORT, endpoints.zookeeperClientPort());
     return ConnectionFactory.createConnection(conf);
+  }
+
+  /** Creates a table with one column family, as the realtime views will be created. */
+  static void createTable(Connection connection, TableName name, byte[] family) throws IOException {
+    try (Admin admin = connection.getAdmin()) {
+      admin.createTable(
+          TableDescriptorBuilder.newBuilder(name)
+              .setColumnFamily(ColumnFamilyDescriptorBuilder.of(family))
+              .build());
+    }
   }
 
   static FileSystem hdfs(LocalStackEndpoints endpoints) throws IOException {

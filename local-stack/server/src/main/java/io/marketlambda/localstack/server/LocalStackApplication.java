@@ -1,5 +1,6 @@
 package io.marketlambda.localstack.server;
 
+import io.marketlambda.localstack.LocalStackCommandLine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,13 +29,7 @@ import picocli.CommandLine.Option;
 public final class LocalStackApplication implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(LocalStackApplication.class);
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "<dir>",
-      defaultValue = "work/local-stack",
-      description =
-          "Where the services keep their data across restarts (default: ${DEFAULT-VALUE}).")
-  Path dataDirectory;
+  @Mixin LocalStackCommandLine options;
 
   @Option(
       names = "--endpoints-file",
@@ -41,40 +37,15 @@ public final class LocalStackApplication implements Callable<Integer> {
       description = "Where to write the endpoints (default: <data-dir>/endpoints.properties).")
   Path endpointsFile;
 
-  @Option(names = "--fresh", description = "Wipe the services' data before starting.")
-  boolean fresh;
-
-  @Option(
-      names = "--kafka-port",
-      paramLabel = "<port>",
-      defaultValue = "9092",
-      description =
-          "Kafka client port; the controller takes the next one; 0 picks free ports (default: ${DEFAULT-VALUE}).")
-  int kafkaPort;
-
-  @Option(
-      names = "--zookeeper-port",
-      paramLabel = "<port>",
-      defaultValue = "2181",
-      description = "ZooKeeper client port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-  int zookeeperPort;
-
-  @Option(
-      names = "--hdfs-port",
-      paramLabel = "<port>",
-      defaultValue = "8020",
-      description = "HDFS NameNode RPC port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-  int hdfsPort;
-
   public static void main(String[] args) {
     System.exit(new CommandLine(new LocalStackApplication()).execute(args));
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    Path data = dataDirectory.toAbsolutePath().normalize();
+    Path data = options.dataDirectory();
     Path endpoints = endpointsFile != null ? endpointsFile : data.resolve("endpoints.properties");
-    if (fresh) {
+    if (options.fresh()) {
       LocalStack.wipe(data);
     }
     long begin = System.nanoTime();
@@ -84,7 +55,10 @@ public final class LocalStackApplication implements Callable<Integer> {
         .addShutdownHook(
             new Thread(() -> stopOnSignal(stopRequested, stopped), "local-stack-stop"));
     try (LocalStack stack =
-        LocalStack.start(data, new LocalStack.Ports(kafkaPort, zookeeperPort, hdfsPort))) {
+        LocalStack.start(
+            data,
+            new LocalStack.Ports(
+                options.kafkaPort(), options.zookeeperPort(), options.hdfsPort()))) {
       stack.endpoints().write(endpoints);
       log.info(
           "Local stack ready in {} ms; endpoints in {}",
