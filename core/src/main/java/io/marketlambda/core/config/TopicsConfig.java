@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
  * The Kafka topics the layers share.
  *
  * @param quotes quotes in wire format v1, keyed by symbol
+ * @param bars vendor bars in wire format v1, keyed by symbol
  * @param deadLetter quotes that failed to decode: original bytes, reason and source offset
  * @param alerts alerts raised by the speed layer
  * @param late quotes that arrived behind the speed layer's watermark
  */
-public record TopicsConfig(String quotes, String deadLetter, String alerts, String late) {
+public record TopicsConfig(
+    String quotes, String bars, String deadLetter, String alerts, String late) {
   /**
    * A legal Kafka topic name: 1 to 249 of {@code a-z A-Z 0-9 . _ -}, but not {@code .} or {@code
    * ..}.
@@ -23,6 +25,13 @@ public record TopicsConfig(String quotes, String deadLetter, String alerts, Stri
   /** Topic of quotes. */
   public static final ConfigKey<String> QUOTES =
       topicKey("topics.quotes", "marketlambda.quotes.v1", "Kafka topic of quotes, wire format v1");
+
+  /** Topic of vendor bars. */
+  public static final ConfigKey<String> BARS =
+      topicKey(
+          "topics.bars",
+          "marketlambda.bars.v1",
+          "Kafka topic of vendor bars (recorded or Alpha Vantage), wire format v1");
 
   /** Topic of undecodable quotes. */
   public static final ConfigKey<String> DEAD_LETTER =
@@ -47,6 +56,7 @@ public record TopicsConfig(String quotes, String deadLetter, String alerts, Stri
    */
   public TopicsConfig {
     requireTopic("quotes", quotes);
+    requireTopic("bars", bars);
     requireTopic("deadLetter", deadLetter);
     requireTopic("alerts", alerts);
     requireTopic("late", late);
@@ -59,12 +69,16 @@ public record TopicsConfig(String quotes, String deadLetter, String alerts, Stri
    */
   public static TopicsConfig from(Settings settings) {
     return new TopicsConfig(
-        settings.get(QUOTES), settings.get(DEAD_LETTER), settings.get(ALERTS), settings.get(LATE));
+        settings.get(QUOTES),
+        settings.get(BARS),
+        settings.get(DEAD_LETTER),
+        settings.get(ALERTS),
+        settings.get(LATE));
   }
 
   /** Returns every key this config reads. */
   public static List<ConfigKey<?>> keys() {
-    return List.of(QUOTES, DEAD_LETTER, ALERTS, LATE);
+    return List.of(QUOTES, BARS, DEAD_LETTER, ALERTS, LATE);
   }
 
   private static ConfigKey<String> topicKey(String name, String defaultTopic, String description) {

@@ -1,12 +1,6 @@
 package io.marketlambda.core.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.marketlambda.core.model.InvalidRecordException;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
@@ -39,6 +33,7 @@ public final class QuoteWireCodec {
   /** The schema version this codec writes and the only one it reads. */
   public static final int SCHEMA_VERSION = 1;
 
+  private static final String KIND = "quote";
   private static final String SCHEMA_VERSION_FIELD = "schemaVersion";
   private static final String SYMBOL = "symbol";
   private static final String EVENT_TIME = "eventTime";
@@ -46,12 +41,6 @@ public final class QuoteWireCodec {
   private static final String SIZE_SHARES = "sizeShares";
   private static final String SOURCE = "source";
   private static final String SEQUENCE = "sequence";
-
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
 
   /** Returns the Kafka key of a quote: its symbol in UTF-8, e.g. the 3 bytes of {@code IBM}. */
   public byte[] encodeKey(Quote quote) {
@@ -64,7 +53,7 @@ public final class QuoteWireCodec {
    */
   public byte[] encodeValue(Quote quote) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(160);
-    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator json = WireJsonReader.MAPPER.getFactory().createGenerator(out)) {
       json.writeStartObject();
       json.writeNumberField(SCHEMA_VERSION_FIELD, SCHEMA_VERSION);
       json.writeStringField(SYMBOL, quote.symbol().value());
@@ -85,12 +74,13 @@ public final class QuoteWireCodec {
    * Reads a Kafka value written in wire format v1. Unknown fields are ignored.
    *
    * @param value the Kafka value: UTF-8 JSON
-   * @throws InvalidQuoteException when the value is null or empty, not a single JSON object, has a
-   *     field missing, of the wrong type or duplicated, has a schema version other than 1, or holds
-   *     values {@link Quote} rejects; {@link InvalidQuoteException#field()} names the field
+   * @throws InvalidWireRecordException when the value is null or empty, not a single JSON object,
+   *     has a field missing, of the wrong type or duplicated, has a schema version other than 1, or
+   *     holds values {@link Quote} rejects; {@link InvalidWireRecordException#field()} names the
+   *     field
    */
   public Quote decode(byte[] value) {
-    QuoteJsonReader json = new QuoteJsonReader(parse(value));
+    WireJsonReader json = WireJsonReader.read(value, KIND);
     json.requireSchemaVersion(SCHEMA_VERSION_FIELD, SCHEMA_VERSION);
     Symbol symbol = json.symbol(SYMBOL);
     Instant eventTime = json.instant(EVENT_TIME);
@@ -101,33 +91,7 @@ public final class QuoteWireCodec {
     try {
       return new Quote(symbol, eventTime, priceUsd, sizeShares, source, sequence);
     } catch (InvalidRecordException e) {
-      throw new InvalidQuoteException(e.field(), e.reason(), e);
+      throw json.invalid(e);
     }
-  }
-
-  private static JsonNode parse(byte[] value) {
-    if (value == null || value.length == 0) {
-      throw new InvalidQuoteException(InvalidQuoteException.WHOLE_VALUE, "is empty");
-    }
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(value);
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw new InvalidQuoteException(
-          InvalidQuoteException.WHOLE_VALUE, "is not JSON: " + e.getOriginalMessage() + where, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read quote bytes: " + e, e);
-    }
-    if (!root.isObject()) {
-      throw new InvalidQuoteException(InvalidQuoteException.WHOLE_VALUE, "is not a JSON object");
-    }
-    return root;
   }
 }

@@ -11,6 +11,8 @@ class TopicsConfigTest {
   void pinsKeysAndDefaults() {
     assertThat(TopicsConfig.QUOTES.name()).isEqualTo("topics.quotes");
     assertThat(TopicsConfig.QUOTES.defaultValue()).contains("marketlambda.quotes.v1");
+    assertThat(TopicsConfig.BARS.name()).isEqualTo("topics.bars");
+    assertThat(TopicsConfig.BARS.defaultValue()).contains("marketlambda.bars.v1");
     assertThat(TopicsConfig.DEAD_LETTER.name()).isEqualTo("topics.dead-letter");
     assertThat(TopicsConfig.DEAD_LETTER.defaultValue()).contains("marketlambda.quotes.dlq.v1");
     assertThat(TopicsConfig.ALERTS.name()).isEqualTo("topics.alerts");
@@ -19,7 +21,11 @@ class TopicsConfigTest {
     assertThat(TopicsConfig.LATE.defaultValue()).contains("marketlambda.quotes.late.v1");
     assertThat(TopicsConfig.keys())
         .containsExactly(
-            TopicsConfig.QUOTES, TopicsConfig.DEAD_LETTER, TopicsConfig.ALERTS, TopicsConfig.LATE);
+            TopicsConfig.QUOTES,
+            TopicsConfig.BARS,
+            TopicsConfig.DEAD_LETTER,
+            TopicsConfig.ALERTS,
+            TopicsConfig.LATE);
   }
 
   @Test
@@ -28,6 +34,7 @@ class TopicsConfigTest {
         .isEqualTo(
             new TopicsConfig(
                 "marketlambda.quotes.v1",
+                "marketlambda.bars.v1",
                 "marketlambda.quotes.dlq.v1",
                 "marketlambda.alerts.v1",
                 "marketlambda.quotes.late.v1"));
@@ -61,12 +68,12 @@ class TopicsConfigTest {
   void acceptsTheLongestLegalName() {
     String longest = "x".repeat(249);
 
-    assertThat(new TopicsConfig(longest, "a", "b", "c").quotes()).isEqualTo(longest);
+    assertThat(new TopicsConfig(longest, "a", "b", "c", "d").quotes()).isEqualTo(longest);
   }
 
   @Test
   void constructorRejectsIllegalNames() {
-    assertThatThrownBy(() -> new TopicsConfig("ok", "not ok", "ok", "ok"))
+    assertThatThrownBy(() -> new TopicsConfig("ok", "ok", "not ok", "ok", "ok"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Cannot use topic deadLetter 'not ok': it is not a Kafka topic name"

@@ -43,7 +43,7 @@ class QuoteWireCodecRejectionTest {
   void rejectsWrongTypesAndValuesNamingTheField(String json, String field, String reason) {
     assertThatThrownBy(() -> codec.decode(json.getBytes(UTF_8)))
         .isInstanceOfSatisfying(
-            InvalidQuoteException.class,
+            InvalidWireRecordException.class,
             e -> {
               assertThat(e.field()).isEqualTo(field);
               assertThat(e.reason()).isEqualTo(reason);
@@ -74,7 +74,7 @@ class QuoteWireCodecRejectionTest {
   void rejectsValuesThatAreNotOneJsonObject(String json, String reasonStart) {
     assertThatThrownBy(() -> codec.decode(json.getBytes(UTF_8)))
         .isInstanceOfSatisfying(
-            InvalidQuoteException.class,
+            InvalidWireRecordException.class,
             e -> {
               assertThat(e.field()).isEqualTo("$");
               assertThat(e.reason()).startsWith(reasonStart);

@@ -94,7 +94,7 @@ class QuoteWireCodecTest {
   void rejectsBadGoldenFilesNamingTheField(String file, String field, String reason) {
     assertThatThrownBy(() -> codec.decode(golden(file)))
         .isInstanceOfSatisfying(
-            InvalidQuoteException.class,
+            InvalidWireRecordException.class,
             e -> {
               assertThat(e.field()).isEqualTo(field);
               assertThat(e.reason()).isEqualTo(reason);
@@ -106,8 +106,8 @@ class QuoteWireCodecTest {
   void rejectsNonJsonAsAWholeValueKeepingTheCause() {
     assertThatThrownBy(() -> codec.decode(golden("quote-v1-bad-not-json.json")))
         .isInstanceOfSatisfying(
-            InvalidQuoteException.class,
-            e -> assertThat(e.field()).isEqualTo(InvalidQuoteException.WHOLE_VALUE))
+            InvalidWireRecordException.class,
+            e -> assertThat(e.field()).isEqualTo(InvalidWireRecordException.WHOLE_VALUE))
         .hasMessageStartingWith("Cannot decode quote: value is not JSON: Unrecognized token 'IBM'")
         .hasMessageContaining(" at line 1, column ")
         .hasMessageNotContaining("\tat ")
