@@ -1,0 +1,137 @@
+package io.marketlambda.ingest.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.sink.InMemoryEventSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class ReplayTest {
+  private static final Instant OPEN = Instant.parse("2013-10-07T13:30:00Z");
+
+  private final FakeClock clock = new FakeClock(Instant.parse("2026-11-21T00:00:00Z"));
+  private final List<Duration> sleeps = new ArrayList<>();
+  private final List<String> progress = new ArrayList<>();
+  private final InMemoryEventSink<Quote> sink = new InMemoryEventSink<>();
+
+  private Replay<Quote> replay(ReplaySpeed speed) {
+    return new Replay<>(
+        speed,
+        clock,
+        duration -> {
+          sleeps.add(duration);
+          clock.advance(duration);
+        },
+        Duration.ofSeconds(1),
+        progress::add);
+  }
+
+  @Test
+  void mergesStreamsInEventTimeOrderKeepingStreamOrderOnTies() {
+    Quote ibmFirst = trade("IBM", 0, 1);
+    Quote spyFirst = trade("SPY", 0, 1);
+    Quote ibmSecond = trade("IBM", 2_000, 2);
+    Quote spySecond = trade("SPY", 1_000, 2);
+
+    ReplaySummary summary =
+        replay(ReplaySpeed.MAX)
+            .run(
+                List.of(
+                    List.of(ibmFirst, ibmSecond).iterator(),
+                    List.of(spyFirst, spySecond).iterator()),
+                Quote::eventTime,
+                sink,
+                OptionalLong.empty());
+
+    assertThat(sink.events()).containsExactly(ibmFirst, spyFirst, spySecond, ibmSecond);
+    assertThat(summary.events()).isEqualTo(4);
+    assertThat(summary.firstEventTime()).isEqualTo(OPEN);
+    assertThat(summary.lastEventTime()).isEqualTo(OPEN.plusSeconds(2));
+    assertThat(summary.publish().acked()).isEqualTo(4);
+  }
+
+  @Test
+  void atMaxSpeedNeverWaits() {
+    replay(ReplaySpeed.MAX)
+        .run(
+            List.of(List.of(trade("IBM", 0, 1), trade("IBM", 60_000, 2)).iterator()),
+            Quote::eventTime,
+            sink,
+            OptionalLong.empty());
+
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void at60xAMinuteOfRecordedTimeTakesASecond() {
+    ReplaySummary summary =
+        replay(ReplaySpeed.parse("60x"))
+            .run(
+                List.of(
+                    List.of(trade("IBM", 0, 1), trade("IBM", 60_000, 2), trade("IBM", 180_000, 3))
+                        .iterator()),
+                Quote::eventTime,
+                sink,
+                OptionalLong.of(3));
+
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(summary.elapsed()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(progress)
+        .hasSize(2)
+        .first()
+        .asString()
+        .startsWith("replay: 2 events")
+        .contains("event time 2013-10-07T13:31:00Z")
+        .contains("67% of 3");
+  }
+
+  @Test
+  void progressLineGivesRateAndEta() {
+    assertThat(Replay.progressLine(50_000, Duration.ofSeconds(10), OPEN, OptionalLong.of(250_000)))
+        .isEqualTo(
+            "replay: 50,000 events, 5,000 events/s, event time 2013-10-07T13:30:00Z, 20% of"
+                + " 250,000, ETA 40s");
+  }
+
+  private static Quote trade(String symbol, long millisAfterOpen, long sequence) {
+    return new Quote(
+        Symbol.of(symbol), OPEN.plusMillis(millisAfterOpen), 100.0, 100, "lean-tick", sequence);
+  }
+
+  /** A clock that moves only when told to. */
+  static final class FakeClock extends Clock {
+    private Instant now;
+
+    FakeClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
