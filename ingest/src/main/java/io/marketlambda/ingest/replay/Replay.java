@@ -19,10 +19,8 @@ import java.util.function.Function;
  * <p>Prints a progress line at most every {@code progressInterval} (events, rate, event time
  * reached, and, when the total is known, percentage and ETA) and returns a summary with the sink's
  * counts of sent, acknowledged and failed events.
- *
- * @param <T> the event type, {@code Quote} or {@code Bar}
  */
-public final class Replay<T> {
+public final class Replay {
   private final ReplaySpeed speed;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -53,9 +51,10 @@ public final class Replay<T> {
    * @param streams event streams, each in event-time order
    * @param eventTime the event time of an event
    * @param expectedEvents the total, when known, for percentage and ETA
+   * @param <T> the event type, {@code Quote} or {@code Bar}
    * @throws IllegalStateException if interrupted while pacing; what was published stays published
    */
-  public ReplaySummary run(
+  public <T> ReplaySummary run(
       List<? extends Iterator<T>> streams,
       Function<T, Instant> eventTime,
       EventSink<T> sink,

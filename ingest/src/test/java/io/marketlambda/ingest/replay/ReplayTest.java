@@ -23,8 +23,8 @@ class ReplayTest {
   private final List<String> progress = new ArrayList<>();
   private final InMemoryEventSink<Quote> sink = new InMemoryEventSink<>();
 
-  private Replay<Quote> replay(ReplaySpeed speed) {
-    return new Replay<>(
+  private Replay replay(ReplaySpeed speed) {
+    return new Replay(
         speed,
         clock,
         duration -> {
