@@ -25,7 +25,12 @@ import picocli.CommandLine.Spec;
       "nightly Spark recompute into Delta bronze/silver/gold (batch layer),",
       "and a serving layer that merges both at each symbol's batch watermark."
     },
-    subcommands = {LocalStackCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      LocalStackCommand.class,
+      ReplayCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
@@ -48,6 +53,7 @@ public final class MarketLambdaApplication implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(new MarketLambdaApplication());
     commandLine.setUsageHelpWidth(USAGE_WIDTH);
     commandLine.setExecutionExceptionHandler(MarketLambdaApplication::reportFailure);
+    commandLine.setParameterExceptionHandler(MarketLambdaApplication::reportBadCommandLine);
     return commandLine;
   }
 
@@ -67,6 +73,17 @@ public final class MarketLambdaApplication implements Callable<Integer> {
         .getErr()
         .println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(failure));
     return EXIT_FAILURE;
+  }
+
+  /** One line naming what is wrong, suggestions for a typo, and where help is; no usage dump. */
+  private static int reportBadCommandLine(CommandLine.ParameterException failure, String[] args) {
+    CommandLine commandLine = failure.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    String command = commandLine.getCommandSpec().qualifiedName();
+    err.println(command + ": " + failure.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
+    err.println("Try '" + command + " --help' for more information.");
+    return commandLine.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   private static String describe(Throwable failure) {
