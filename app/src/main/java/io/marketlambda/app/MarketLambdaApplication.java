@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       LocalStackCommand.class,
+      IngestCommand.class,
       ReplayCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
