@@ -62,6 +62,36 @@ public record Bar(
   }
 
   /**
+   * A bar from a vendor that reports OHLCV only (Lean, Stooq, Yahoo, Alpha Vantage): the VWAP is
+   * approximated by the typical price {@code (high + low + close) / 3} (the "typical price" of
+   * technical analysis, e.g. the pivot-point and CCI literature) and the trade count is 0
+   * (unknown).
+   *
+   * @throws InvalidRecordException when the values break a rule of this record
+   */
+  public static Bar withTypicalPriceVwap(
+      Symbol symbol,
+      BarInterval interval,
+      Instant start,
+      double openUsd,
+      double highUsd,
+      double lowUsd,
+      double closeUsd,
+      double volumeShares) {
+    return new Bar(
+        symbol,
+        interval,
+        start,
+        openUsd,
+        highUsd,
+        lowUsd,
+        closeUsd,
+        volumeShares,
+        (highUsd + lowUsd + closeUsd) / 3,
+        0);
+  }
+
+  /**
    * Returns the end of the bar (exclusive, UTC), the start of the next bar: {@code start} plus the
    * fixed length for intraday intervals, the next America/New_York day, Monday or first of month
    * for calendar intervals.

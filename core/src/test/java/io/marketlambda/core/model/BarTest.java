@@ -123,4 +123,16 @@ class BarTest {
     return new Bar(
         IBM, BarInterval.ONE_MINUTE, START, open, high, low, close, volume, vwap, trades);
   }
+
+  @Test
+  void aVendorBarWithoutVwapTakesTheTypicalPrice() {
+    // Lean's IBM minute bar of 2013-10-07 09:30: H 182.24, L 181.85, C 182.15 -> 546.24 / 3.
+    Bar bar =
+        Bar.withTypicalPriceVwap(
+            IBM, BarInterval.ONE_MINUTE, START, 182.0, 182.24, 181.85, 182.15, 174289);
+
+    assertThat(bar.vwapUsd()).isCloseTo(182.08, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(bar.tradeCount()).isZero();
+    assertThat(bar.volumeShares()).isEqualTo(174289);
+  }
 }

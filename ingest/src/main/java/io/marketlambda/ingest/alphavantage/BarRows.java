@@ -49,7 +49,7 @@ final class BarRows {
     double high = RowFields.number(row, "high");
     double low = RowFields.number(row, "low");
     double close = RowFields.number(row, "close");
-    return new Bar(
+    return Bar.withTypicalPriceVwap(
         symbol,
         interval,
         start(row),
@@ -57,9 +57,7 @@ final class BarRows {
         high,
         low,
         close,
-        RowFields.number(row, "volume"),
-        (high + low + close) / 3,
-        0);
+        RowFields.number(row, "volume"));
   }
 
   /** Returns the row's bar with its adjustment fields. */

@@ -90,7 +90,7 @@ public final class LeanDailyBarReader {
           "date",
           date + " is before the first date " + firstDate + " of the map file: another security");
     }
-    return TypicalPriceBar.create(
+    return Bar.withTypicalPriceVwap(
         symbol,
         BarInterval.ONE_DAY,
         MarketTime.startOf(date),

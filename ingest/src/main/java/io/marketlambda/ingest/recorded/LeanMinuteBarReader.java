@@ -21,8 +21,8 @@ import java.nio.file.Path;
  *   <li>{@code volume}: shares
  * </ul>
  *
- * <p>VWAP is approximated by the typical price (see {@link TypicalPriceBar}); trade count is 0
- * (unknown). Bars breaking OHLC order go to the quarantine. Outliers that keep OHLC order are
+ * <p>VWAP is approximated by the typical price (see {@link Bar#withTypicalPriceVwap}); trade count
+ * is 0 (unknown). Bars breaking OHLC order go to the quarantine. Outliers that keep OHLC order are
  * accepted as the vendor wrote them, e.g. AAPL 2014-06-09 04:00, which mixes pre-split (open
  * 645.57) and post-split (low 92.23) prices.
  */
@@ -45,7 +45,7 @@ public final class LeanMinuteBarReader {
         FORMAT,
         file,
         row ->
-            TypicalPriceBar.create(
+            Bar.withTypicalPriceVwap(
                 name.symbol(),
                 BarInterval.ONE_MINUTE,
                 LeanTime.instant(name.date(), row.wholeNumber(0, "time"), row),

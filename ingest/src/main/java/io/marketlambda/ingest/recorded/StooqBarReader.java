@@ -39,8 +39,8 @@ import java.util.Locale;
  *   <li>{@code OPENINT}: always 0 for stocks, not kept
  * </ul>
  *
- * <p>VWAP is approximated by the typical price (see {@link TypicalPriceBar}). Rows breaking OHLC
- * order (a few: AVB 3, DE 4, NUE 1 in the daily set) go to the quarantine.
+ * <p>VWAP is approximated by the typical price (see {@link Bar#withTypicalPriceVwap}). Rows
+ * breaking OHLC order (a few: AVB 3, DE 4, NUE 1 in the daily set) go to the quarantine.
  */
 public final class StooqBarReader {
   static final String SUFFIX = ".us.txt";
@@ -96,7 +96,7 @@ public final class StooqBarReader {
       throw row.invalid("period", CsvRow.quoted(row.text(1)) + " is not " + period);
     }
     LocalDate date = row.basicDate(2, "date");
-    return TypicalPriceBar.create(
+    return Bar.withTypicalPriceVwap(
         symbol,
         interval,
         start(row, date, interval),

@@ -26,7 +26,7 @@ import java.nio.file.Path;
  *
  * <p>Yahoo writes {@code null} in every column of days without data (holidays, halts): such rows go
  * to the quarantine (field {@code Open}, reason {@code "null" ...}). VWAP is approximated by the
- * typical price (see {@link TypicalPriceBar}).
+ * typical price (see {@link Bar#withTypicalPriceVwap}).
  */
 public final class YahooBarReader {
   private static final LineFormat FORMAT =
@@ -54,7 +54,7 @@ public final class YahooBarReader {
       }
     }
     row.decimal(5, "Adj Close");
-    return TypicalPriceBar.create(
+    return Bar.withTypicalPriceVwap(
         symbol,
         BarInterval.ONE_DAY,
         MarketTime.startOf(row.isoDate(0, "Date")),

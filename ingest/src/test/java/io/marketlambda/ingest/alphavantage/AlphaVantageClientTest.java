@@ -7,6 +7,7 @@ import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.ingest.alphavantage.LocalAlphaVantage.Answer;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

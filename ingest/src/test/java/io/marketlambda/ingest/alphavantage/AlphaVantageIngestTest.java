@@ -8,6 +8,7 @@ import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.ingest.alphavantage.LocalAlphaVantage.Answer;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.ingest.sink.InMemoryEventSink;
 import java.nio.file.Path;
 import java.time.Clock;

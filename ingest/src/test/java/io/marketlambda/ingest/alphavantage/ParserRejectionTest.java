@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.ingest.quarantine.RejectedRecord;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,11 @@ class ParserRejectionTest {
     assertThat(result.records()).hasSize(98);
     assertThat(result.summary().accepted()).isEqualTo(98);
     assertThat(result.summary().rejectedByField()).isEqualTo(Map.of("highUsd", 1L, "close", 1L));
-    assertThat(quarantine.rejected())
+    assertThat(quarantine.records())
         .extracting(RejectedRecord::origin, RejectedRecord::position, RejectedRecord::field)
         .containsExactly(tuple(DAILY_CSV, 3L, "highUsd"), tuple(DAILY_CSV, 5L, "close"));
-    assertThat(quarantine.rejected().get(1).reason()).isEqualTo("\"n/a\" is not a number");
-    assertThat(quarantine.rejected().get(1).raw())
+    assertThat(quarantine.records().get(1).reason()).isEqualTo("\"n/a\" is not a number");
+    assertThat(quarantine.records().get(1).raw())
         .isEqualTo("2026-05-12,224.4300,224.4300,219.2200,n/a,6045225");
   }
 
@@ -57,7 +58,7 @@ class ParserRejectionTest {
     assertThat(result.records()).hasSize(1);
     assertThat(result.summary().toString())
         .isEqualTo("read TIME_SERIES_DAILY IBM: 1 accepted, 1 rejected {low=1}");
-    RejectedRecord rejected = quarantine.rejected().get(0);
+    RejectedRecord rejected = quarantine.records().get(0);
     assertThat(rejected.position()).isZero();
     assertThat(rejected.reason()).isEqualTo("is missing");
     assertThat(rejected.raw()).startsWith("\"2020-05-08\": {");
@@ -76,7 +77,7 @@ class ParserRejectionTest {
     assertThatThrownBy(() -> parser.parseBars(dailyCsv, csv.substring(0, csv.length() - 20)))
         .isInstanceOf(AlphaVantageTransientException.class)
         .hasMessageContaining("the last row has 4 of the header's 6 fields");
-    assertThat(quarantine.rejected()).isEmpty();
+    assertThat(quarantine.records()).isEmpty();
   }
 
   @Test

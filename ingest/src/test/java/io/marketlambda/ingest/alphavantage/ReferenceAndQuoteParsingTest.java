@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketlambda.core.model.CorporateAction;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -194,7 +195,7 @@ class ReferenceAndQuoteParsingTest {
     assertThat(dividends)
         .contains(
             CorporateAction.cashDividend(IBM, LocalDate.of(2024, 11, 12), 1.67, "alpha-vantage"));
-    assertThat(quarantine.rejected()).isEmpty();
+    assertThat(quarantine.records()).isEmpty();
   }
 
   private GlobalQuote globalQuote(Symbol symbol, AlphaVantageRequest request, String file) {

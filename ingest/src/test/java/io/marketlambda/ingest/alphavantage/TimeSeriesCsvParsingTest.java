@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class TimeSeriesCsvParsingTest {
     assertThat(extended.get(0).start()).isEqualTo(Instant.parse("2020-12-19T00:59:00Z"));
     // "2020-11-23 04:01:00" EST ends the first pre-market bar, 04:00 EST.
     assertThat(extended.get(11_189).start()).isEqualTo(Instant.parse("2020-11-23T09:00:00Z"));
-    assertThat(quarantine.rejected()).isEmpty();
+    assertThat(quarantine.records()).isEmpty();
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.testing.SharedData;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -196,7 +197,7 @@ class TimeSeriesJsonParsingTest {
         .extracting(bar -> bar.bar().start())
         .containsExactly(
             Instant.parse("2020-05-01T04:00:00Z"), Instant.parse("2020-04-01T04:00:00Z"));
-    assertThat(quarantine.rejected()).isEmpty();
+    assertThat(quarantine.records()).isEmpty();
   }
 
   private List<Bar> bars(AlphaVantageFunction function, Symbol symbol, String file) {

@@ -6,6 +6,7 @@ import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.ingest.quarantine.RejectedRecord;
 import io.marketlambda.testing.SharedData;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.CorporateAction;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.testing.SharedData;
 import java.time.LocalDate;
 import java.util.List;

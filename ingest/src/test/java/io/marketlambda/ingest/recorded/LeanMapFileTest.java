@@ -3,6 +3,7 @@ package io.marketlambda.ingest.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.testing.SharedData;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

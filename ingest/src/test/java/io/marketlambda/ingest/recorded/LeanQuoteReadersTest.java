@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.ingest.quarantine.RejectedRecord;
 import io.marketlambda.testing.SharedData;
 import java.time.Instant;

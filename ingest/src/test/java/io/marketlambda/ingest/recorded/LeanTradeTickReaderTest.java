@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketlambda.core.model.InvalidRecordException;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.ingest.quarantine.QuarantineFile;
 import io.marketlambda.ingest.quarantine.RejectedRecord;
 import io.marketlambda.testing.SharedData;

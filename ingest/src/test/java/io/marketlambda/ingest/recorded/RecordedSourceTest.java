@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.testing.SharedData;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
