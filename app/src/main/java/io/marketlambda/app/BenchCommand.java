@@ -34,8 +34,8 @@ final class BenchCommand implements Callable<Integer> {
       name = "ingest",
       mixinStandardHelpOptions = true,
       description = {
-        "Parse rate of the Lean tick reader against a plain Jackson CSV parse, and publish rate",
-        "of the Kafka sink against a raw KafkaProducer loop, on the same data and broker.",
+        "Parse rate of each recorded-file reader against a plain Jackson parse of the same file,",
+        "and publish rate of the Kafka sink against a raw KafkaProducer loop on the same broker.",
         "Needs a running broker: start bin/marketlambda local-stack first."
       })
   static final class Ingest implements Callable<Integer> {
@@ -43,11 +43,11 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin ConfigOptions config;
 
     @Option(
-        names = "--file",
-        paramLabel = "<file>",
-        defaultValue = "../shared/data/lean/tick/20131007_spy_Trade_Tick.csv",
-        description = "A Lean trade tick file (default: ${DEFAULT-VALUE}).")
-    Path file;
+        names = "--data-dir",
+        paramLabel = "<dir>",
+        defaultValue = "../shared/data",
+        description = "The shared market data (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
 
     @Option(
         names = "--warmups",
@@ -65,16 +65,18 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      if (!Files.isRegularFile(file)) {
+      if (!Files.isDirectory(dataDirectory)) {
         throw new ParameterException(
-            spec.commandLine(), "Cannot read --file " + file + ": not found");
+            spec.commandLine(), "Cannot read --data-dir " + dataDirectory + ": not found");
       }
       if (warmups < 0 || rounds < 1) {
         throw new ParameterException(
             spec.commandLine(), "Cannot bench with --warmups " + warmups + " --rounds " + rounds);
       }
       KafkaPublishConfig kafka = KafkaPublishConfig.from(config.settings());
-      new IngestBenchmark(file, kafka, warmups, rounds, spec.commandLine().getOut()::println).run();
+      new IngestBenchmark(
+              dataDirectory, kafka, warmups, rounds, spec.commandLine().getOut()::println)
+          .run();
       return 0;
     }
   }

@@ -1,57 +1,63 @@
 package io.marketlambda.ingest.bench;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.ingest.kafka.KafkaEventSink;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.ingest.kafka.TopicCreator;
+import io.marketlambda.ingest.quarantine.Quarantine;
 import io.marketlambda.ingest.quarantine.QuarantineFile;
 import io.marketlambda.ingest.recorded.LeanTradeTickReader;
 import io.marketlambda.ingest.recorded.RecordedReader;
 import io.marketlambda.ingest.sink.PublishStats;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code marketlambda bench ingest}: how fast ingest parses recorded ticks and publishes them, each
- * next to a bare baseline measured in the same run on the same bytes:
+ * {@code marketlambda bench ingest}: how fast ingest parses each recorded file format and publishes
+ * to Kafka, each figure next to a bare baseline measured in the same run on the same bytes:
  *
  * <ul>
- *   <li>parse: {@link LeanTradeTickReader} (validation, time-zone conversion, model records)
- *       against a plain Jackson CSV parse of the same file into string arrays;
+ *   <li>parse, per format ({@link ParseCase#all()}): our reader (validation, time zones, model
+ *       records, quarantine) against a plain Jackson parse of the same file;
  *   <li>publish: {@link KafkaEventSink} (wire encoding, idempotent producer, counting callbacks)
  *       against a raw {@link KafkaProducer} loop sending the same pre-encoded bytes with the same
- *       producer settings.
+ *       producer settings, on the SPY trade ticks of 2013-10-07.
  * </ul>
  *
- * Each measurement runs {@code warmups} times unmeasured, then {@code rounds} times; the best round
- * is reported (the least disturbed by GC and the other core).
+ * Small files are read repeatedly so a round handles at least {@value #MIN_RECORDS_PER_ROUND}
+ * records. Each measurement runs {@code warmups} times unmeasured, then {@code rounds} times; the
+ * best round is reported (the least disturbed by GC and the machine's other work).
  */
 public final class IngestBenchmark {
-  private final Path tickFile;
+  static final int MIN_RECORDS_PER_ROUND = 200_000;
+  private static final String PUBLISH_FILE = "lean/tick/20131007_spy_Trade_Tick.csv";
+
+  private final Path sharedData;
   private final KafkaPublishConfig kafka;
   private final int warmups;
   private final int rounds;
   private final Consumer<String> out;
 
+  /**
+   * @param sharedData the shared market data directory ({@code ../shared/data})
+   * @param kafka the broker to publish to
+   * @param out receives one line per figure
+   */
   public IngestBenchmark(
-      Path tickFile, KafkaPublishConfig kafka, int warmups, int rounds, Consumer<String> out) {
-    this.tickFile = tickFile;
+      Path sharedData, KafkaPublishConfig kafka, int warmups, int rounds, Consumer<String> out) {
+    this.sharedData = sharedData;
     this.kafka = kafka;
     this.warmups = warmups;
     this.rounds = rounds;
@@ -60,13 +66,41 @@ public final class IngestBenchmark {
 
   /** Runs every measurement and prints one line per figure. */
   public void run() {
-    out.accept("bench ingest: " + tickFile + " (" + size(tickFile) / 1024 + " KiB)");
-    List<Quote> quotes = new ArrayList<>();
-    Throughput parse = best(() -> quotes.addAll(readTicks()), quotes::clear, quotes::size);
-    List<String[]> rows = new ArrayList<>();
-    Throughput bareParse = best(() -> rows.addAll(readCsv()), rows::clear, rows::size);
-    print("parse   lean-tick reader       ", parse, bareParse);
+    try (QuarantineFile quarantine =
+        new QuarantineFile(Path.of("work", "bench", "quarantine.jsonl"))) {
+      out.accept("parse (records/s; baseline = plain Jackson parse of the same file)");
+      for (ParseCase format : ParseCase.all()) {
+        measureParse(format, quarantine);
+      }
+      measurePublish(quarantine);
+    }
+    out.accept(String.format(Locale.ROOT, "peak heap used: %,d MiB", peakHeapBytes() >> 20));
+  }
 
+  private void measureParse(ParseCase format, Quarantine quarantine) {
+    Path file = sharedData.resolve(format.file());
+    int records = format.ours().read(file, quarantine);
+    int repeat = Math.max(1, MIN_RECORDS_PER_ROUND / Math.max(1, records));
+    Throughput ours = best(() -> repeatedly(repeat, () -> format.ours().read(file, quarantine)));
+    Throughput bare =
+        best(() -> repeatedly(repeat, () -> format.baseline().read(file, quarantine)));
+    out.accept(
+        String.format(
+            Locale.ROOT,
+            "  %-18s %,8d records  ours %,11.0f/s  baseline %,11.0f/s  ratio %.2f",
+            format.format(),
+            records,
+            ours.perSecond(),
+            bare.perSecond(),
+            ours.perSecond() / bare.perSecond()));
+  }
+
+  private void measurePublish(Quarantine quarantine) {
+    List<Quote> quotes;
+    try (RecordedReader<Quote> reader =
+        LeanTradeTickReader.open(sharedData.resolve(PUBLISH_FILE), quarantine)) {
+      quotes = reader.readAll();
+    }
     String topic = "bench.ingest.quotes";
     String bareTopic = "bench.ingest.raw";
     new TopicCreator(kafka).createMissing(List.of(topic, bareTopic));
@@ -74,49 +108,44 @@ public final class IngestBenchmark {
     List<byte[]> keys = quotes.stream().map(codec::encodeKey).toList();
     List<byte[]> values = quotes.stream().map(codec::encodeValue).toList();
     long bytes = values.stream().mapToLong(value -> value.length).sum();
-    Throughput publish = best(() -> publishWithSink(topic, quotes), () -> {}, quotes::size);
-    Throughput barePublish = best(() -> publishRaw(bareTopic, keys, values), () -> {}, keys::size);
-    print("publish KafkaEventSink         ", publish, barePublish);
+    Throughput sink = best(() -> publishWithSink(topic, quotes));
+    Throughput bare = best(() -> publishRaw(bareTopic, keys, values));
     out.accept(
         String.format(
-            java.util.Locale.ROOT,
-            "publish MB/s: sink %.1f, raw producer %.1f (%,d value bytes)",
-            bytes / publish.seconds() / 1e6,
-            bytes / barePublish.seconds() / 1e6,
+            Locale.ROOT,
+            "publish %,d SPY ticks to %s (baseline = raw KafkaProducer, pre-encoded bytes)%n"
+                + "  records/s  sink %,11.0f  baseline %,11.0f  ratio %.2f%n"
+                + "  MB/s       sink %11.1f  baseline %11.1f  (%,d value bytes)",
+            quotes.size(),
+            kafka.kafka().get("bootstrap.servers"),
+            sink.perSecond(),
+            bare.perSecond(),
+            sink.perSecond() / bare.perSecond(),
+            bytes / sink.seconds() / 1e6,
+            bytes / bare.seconds() / 1e6,
             bytes));
-    out.accept(
-        String.format(java.util.Locale.ROOT, "peak heap used: %,d MiB", peakHeapBytes() >> 20));
   }
 
-  private List<Quote> readTicks() {
-    try (QuarantineFile quarantine =
-            new QuarantineFile(Path.of("work", "bench", "quarantine.jsonl"));
-        RecordedReader<Quote> reader = LeanTradeTickReader.open(tickFile, quarantine)) {
-      return reader.readAll();
+  private static int repeatedly(int times, IntSupplier read) {
+    int records = 0;
+    for (int i = 0; i < times; i++) {
+      records += read.getAsInt();
     }
+    return records;
   }
 
-  private List<String[]> readCsv() {
-    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    try (MappingIterator<String[]> rows =
-        mapper.readerFor(String[].class).readValues(tickFile.toFile())) {
-      return rows.readAll();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + tickFile, e);
-    }
-  }
-
-  private void publishWithSink(String topic, List<Quote> quotes) {
+  private int publishWithSink(String topic, List<Quote> quotes) {
     try (KafkaEventSink<Quote> sink = KafkaEventSink.forQuotes(kafka, topic)) {
       quotes.forEach(sink::publish);
       PublishStats stats = sink.flush();
       if (stats.failed() > 0) {
         throw new IllegalStateException(stats.firstFailure().orElse("publish failed"));
       }
+      return quotes.size();
     }
   }
 
-  private void publishRaw(String topic, List<byte[]> keys, List<byte[]> values) {
+  private int publishRaw(String topic, List<byte[]> keys, List<byte[]> values) {
     Map<String, Object> properties = Map.copyOf(kafka.producerProperties());
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -124,17 +153,17 @@ public final class IngestBenchmark {
         producer.send(new ProducerRecord<>(topic, keys.get(i), values.get(i)));
       }
       producer.flush();
+      return keys.size();
     }
   }
 
-  private Throughput best(Runnable round, Runnable reset, java.util.function.IntSupplier records) {
+  /** Runs {@code round} warmups + rounds times and returns the fastest measured round. */
+  private Throughput best(IntSupplier round) {
     Throughput best = null;
     for (int i = 0; i < warmups + rounds; i++) {
-      reset.run();
       long begin = System.nanoTime();
-      round.run();
-      double seconds = (System.nanoTime() - begin) / 1e9;
-      Throughput measured = new Throughput(records.getAsInt(), seconds);
+      int records = round.getAsInt();
+      Throughput measured = new Throughput(records, (System.nanoTime() - begin) / 1e9);
       if (i >= warmups && (best == null || measured.seconds() < best.seconds())) {
         best = measured;
       }
@@ -142,31 +171,12 @@ public final class IngestBenchmark {
     return best;
   }
 
-  private void print(String what, Throughput ours, Throughput bare) {
-    out.accept(
-        String.format(
-            java.util.Locale.ROOT,
-            "%s %,12.0f records/s   baseline %,12.0f records/s   ratio %.2f",
-            what,
-            ours.perSecond(),
-            bare.perSecond(),
-            ours.perSecond() / bare.perSecond()));
-  }
-
   private static long peakHeapBytes() {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP)
         .map(MemoryPoolMXBean::getPeakUsage)
-        .mapToLong(usage -> usage.getUsed())
+        .mapToLong(MemoryUsage::getUsed)
         .sum();
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
-    }
   }
 
   private record Throughput(long records, double seconds) {
