@@ -1,0 +1,50 @@
+package io.marketlambda.views;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The columns of a bars Dataset, one row per symbol, interval and bar ({@link
+ * io.marketlambda.core.model.Bar}):
+ *
+ * <pre>
+ * symbol         string     e.g. IBM
+ * interval       string     a BarInterval code: 1m, 5m, 15m, 1h, 1d, 1w, 1mo
+ * bar_start      timestamp  the bar's start (an instant; bars are labelled by their start)
+ * open_usd       double     first trade's price, USD
+ * high_usd       double     highest price, USD
+ * low_usd        double     lowest price, USD
+ * close_usd      double     last trade's price, USD
+ * volume_shares  double     shares traded
+ * vwap_usd       double     volume-weighted average price, USD
+ * trade_count    long       trades in the bar
+ * </pre>
+ */
+public final class BarColumns {
+  public static final String SYMBOL = "symbol";
+  public static final String INTERVAL = "interval";
+  public static final String BAR_START = "bar_start";
+  public static final String OPEN_USD = "open_usd";
+  public static final String HIGH_USD = "high_usd";
+  public static final String LOW_USD = "low_usd";
+  public static final String CLOSE_USD = "close_usd";
+  public static final String VOLUME_SHARES = "volume_shares";
+  public static final String VWAP_USD = "vwap_usd";
+  public static final String TRADE_COUNT = "trade_count";
+
+  /** The schema above, in this order. */
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(SYMBOL, DataTypes.StringType, false)
+          .add(INTERVAL, DataTypes.StringType, false)
+          .add(BAR_START, DataTypes.TimestampType, false)
+          .add(OPEN_USD, DataTypes.DoubleType, false)
+          .add(HIGH_USD, DataTypes.DoubleType, false)
+          .add(LOW_USD, DataTypes.DoubleType, false)
+          .add(CLOSE_USD, DataTypes.DoubleType, false)
+          .add(VOLUME_SHARES, DataTypes.DoubleType, false)
+          .add(VWAP_USD, DataTypes.DoubleType, false)
+          .add(TRADE_COUNT, DataTypes.LongType, false);
+
+  private BarColumns() {}
+}

@@ -1,0 +1,128 @@
+package io.marketlambda.views;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_trunc;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_utc_timestamp;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.window;
+
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.MarketTime;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Bars from trades: the one definition of an OHLCV bar, for the speed layer's streaming quotes and
+ * the batch layer's static ones.
+ *
+ * <p>Per symbol and bar: open and close are the prices of the first and last trade by (event time,
+ * sequence); high and low the extreme prices; volume the sum of sizes; VWAP {@code Σ(price × size)
+ * / Σ size} (the standard definition, e.g. Berkowitz, Logue and Noser, "The Total Cost of
+ * Transactions on the NYSE", Journal of Finance 43(1), 1988), or the typical price {@code (high +
+ * low + close) / 3} when every trade of the bar has size 0; trade count the number of trades.
+ *
+ * <p>Bars are labelled by their start ({@link BarInterval#startOf}): intraday bars on the UTC clock
+ * (1m, 5m, 15m and 1h boundaries are the same in New York, whose offset is whole hours); daily,
+ * weekly (Monday) and monthly bars at midnight America/New_York. Intraday bars group by Spark's
+ * {@code window}, so a streaming query with a watermark on {@code event_time} drops the state of
+ * closed bars.
+ */
+public final class BarsPipeline {
+  private static final String WINDOW = "window";
+
+  private BarsPipeline() {}
+
+  /**
+   * Returns the bars of one interval.
+   *
+   * @param quotes a static or streaming Dataset with {@link QuoteColumns}
+   * @return a Dataset with {@link BarColumns}, one row per symbol and bar start
+   * @throws IllegalStateException when the session time zone is not UTC
+   */
+  public static Dataset<Row> fromQuotes(Dataset<Row> quotes, BarInterval interval) {
+    requireUtcSession(quotes.sparkSession());
+    Column ordering = struct(col(QuoteColumns.EVENT_TIME), col(QuoteColumns.SEQUENCE));
+    Column price = col(QuoteColumns.PRICE_USD);
+    Column size = col(QuoteColumns.SIZE_SHARES);
+    Column[] aggregates = {
+      min_by(price, ordering).as(BarColumns.OPEN_USD),
+      max(price).as(BarColumns.HIGH_USD),
+      min(price).as(BarColumns.LOW_USD),
+      max_by(price, ordering).as(BarColumns.CLOSE_USD),
+      sum(size).cast("double").as(BarColumns.VOLUME_SHARES),
+      sum(price.multiply(size)).as("notional_usd"),
+      count(lit(1)).as(BarColumns.TRADE_COUNT)
+    };
+    Dataset<Row> grouped =
+        interval.isIntraday()
+            ? quotes
+                .groupBy(
+                    col(QuoteColumns.SYMBOL),
+                    window(col(QuoteColumns.EVENT_TIME), duration(interval)).as(WINDOW))
+                .agg(aggregates[0], Arrays.copyOfRange(aggregates, 1, aggregates.length))
+                .withColumn(BarColumns.BAR_START, col(WINDOW + ".start"))
+            : quotes
+                .groupBy(col(QuoteColumns.SYMBOL), calendarStart(interval).as(BarColumns.BAR_START))
+                .agg(aggregates[0], Arrays.copyOfRange(aggregates, 1, aggregates.length));
+    Column volume = col(BarColumns.VOLUME_SHARES);
+    Column typicalPrice =
+        col(BarColumns.HIGH_USD)
+            .plus(col(BarColumns.LOW_USD))
+            .plus(col(BarColumns.CLOSE_USD))
+            .divide(3);
+    return grouped.select(
+        col(BarColumns.SYMBOL),
+        lit(interval.code()).as(BarColumns.INTERVAL),
+        col(BarColumns.BAR_START),
+        col(BarColumns.OPEN_USD),
+        col(BarColumns.HIGH_USD),
+        col(BarColumns.LOW_USD),
+        col(BarColumns.CLOSE_USD),
+        volume,
+        when(volume.gt(0), col("notional_usd").divide(volume))
+            .otherwise(typicalPrice)
+            .as(BarColumns.VWAP_USD),
+        col(BarColumns.TRADE_COUNT));
+  }
+
+  /** Spark's duration string of an intraday interval, e.g. {@code 300 seconds}. */
+  private static String duration(BarInterval interval) {
+    return interval.fixedLength().orElseThrow().toSeconds() + " seconds";
+  }
+
+  /** Midnight America/New_York of the event's day, Monday or first of the month. */
+  private static Column calendarStart(BarInterval interval) {
+    String unit =
+        switch (interval) {
+          case ONE_DAY -> "day";
+          case ONE_WEEK -> "week";
+          case ONE_MONTH -> "month";
+          default -> throw new IllegalArgumentException("Cannot make calendar bars of " + interval);
+        };
+    String zone = MarketTime.MARKET_ZONE.getId();
+    return to_utc_timestamp(
+        date_trunc(unit, from_utc_timestamp(col(QuoteColumns.EVENT_TIME), zone)), zone);
+  }
+
+  static void requireUtcSession(SparkSession spark) {
+    String zone = spark.conf().get("spark.sql.session.timeZone");
+    if (!zone.equals("UTC") && !zone.equals("Etc/UTC") && !zone.equals("Z")) {
+      throw new IllegalStateException(
+          "Cannot compute views with spark.sql.session.timeZone="
+              + zone
+              + ": set it to UTC (bars and trading dates are computed from instants)");
+    }
+  }
+}

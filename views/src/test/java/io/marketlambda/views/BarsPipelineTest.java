@@ -1,0 +1,158 @@
+package io.marketlambda.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.marketlambda.core.model.BarInterval;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Bars of the real IBM trades of 2013-10-07, checked against bars computed here, trade by trade,
+ * without Spark.
+ */
+class BarsPipelineTest {
+  private static final LeanTicks IBM = LeanTicks.read("IBM");
+  private final SparkSession spark = LocalSpark.session();
+
+  @ParameterizedTest
+  @EnumSource(
+      value = BarInterval.class,
+      names = {"ONE_MINUTE", "FIVE_MINUTES", "FIFTEEN_MINUTES", "ONE_HOUR"})
+  void intradayBarsMatchBarsComputedTradeByTrade(BarInterval interval) {
+    List<Row> bars = sorted(BarsPipeline.fromQuotes(quotes(), interval));
+
+    List<Expected> expected = expectedBars(interval.fixedLength().orElseThrow().toMillis());
+    assertThat(bars).hasSize(expected.size());
+    for (int i = 0; i < bars.size(); i++) {
+      assertBar(bars.get(i), expected.get(i), interval.code());
+    }
+  }
+
+  @Test
+  void aDailyBarStartsAtMidnightNewYorkAndHoldsTheWholeDay() {
+    List<Row> bars = sorted(BarsPipeline.fromQuotes(quotes(), BarInterval.ONE_DAY));
+
+    // 2013-10-07 00:00 EDT = 04:00Z; every trade, 04:00 to 20:00 New York, is in it.
+    assertThat(bars).singleElement().satisfies(bar -> assertBar(bar, dayOf(IBM.ticks()), "1d"));
+    assertThat(bars.get(0).<Timestamp>getAs(BarColumns.BAR_START).toInstant())
+        .isEqualTo(Instant.parse("2013-10-07T04:00:00Z"));
+  }
+
+  @Test
+  void aStreamingQueryComputesTheSameBarsAsAStaticOne(@TempDir Path directory) throws Exception {
+    Path input = Files.createDirectories(directory.resolve("quotes"));
+    quotes().write().json(input.resolve("part").toString());
+    Dataset<Row> stream =
+        spark.readStream().schema(QuoteColumns.SCHEMA).json(input.resolve("part").toString());
+
+    StreamingQuery query =
+        BarsPipeline.fromQuotes(stream, BarInterval.FIVE_MINUTES)
+            .writeStream()
+            .format("memory")
+            .queryName("bars_5m")
+            .outputMode("complete")
+            .option("checkpointLocation", directory.resolve("checkpoint").toString())
+            .trigger(Trigger.AvailableNow())
+            .start();
+    query.awaitTermination();
+
+    assertThat(sorted(spark.table("bars_5m")))
+        .isEqualTo(sorted(BarsPipeline.fromQuotes(quotes(), BarInterval.FIVE_MINUTES)));
+  }
+
+  @Test
+  void refusesASessionThatIsNotUtc() {
+    SparkSession newYork = spark.newSession();
+    newYork.conf().set("spark.sql.session.timeZone", "America/New_York");
+    Dataset<Row> quotes = newYork.createDataFrame(IBM.rows().subList(0, 1), QuoteColumns.SCHEMA);
+
+    assertThatThrownBy(() -> BarsPipeline.fromQuotes(quotes, BarInterval.ONE_MINUTE))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("spark.sql.session.timeZone=America/New_York");
+  }
+
+  private Dataset<Row> quotes() {
+    return spark.createDataFrame(IBM.rows(), QuoteColumns.SCHEMA);
+  }
+
+  private static List<Row> sorted(Dataset<Row> bars) {
+    return bars.select(
+            BarColumns.SCHEMA.fieldNames()[0],
+            java.util.Arrays.copyOfRange(BarColumns.SCHEMA.fieldNames(), 1, 10))
+        .orderBy(BarColumns.SYMBOL, BarColumns.BAR_START)
+        .collectAsList();
+  }
+
+  private static void assertBar(Row bar, Expected expected, String interval) {
+    assertThat(bar.<String>getAs(BarColumns.SYMBOL)).isEqualTo("IBM");
+    assertThat(bar.<String>getAs(BarColumns.INTERVAL)).isEqualTo(interval);
+    assertThat(bar.<Timestamp>getAs(BarColumns.BAR_START).toInstant()).isEqualTo(expected.start());
+    assertThat(bar.<Double>getAs(BarColumns.OPEN_USD)).isEqualTo(expected.open());
+    assertThat(bar.<Double>getAs(BarColumns.HIGH_USD)).isEqualTo(expected.high());
+    assertThat(bar.<Double>getAs(BarColumns.LOW_USD)).isEqualTo(expected.low());
+    assertThat(bar.<Double>getAs(BarColumns.CLOSE_USD)).isEqualTo(expected.close());
+    assertThat(bar.<Double>getAs(BarColumns.VOLUME_SHARES)).isEqualTo((double) expected.volume());
+    assertThat(bar.<Double>getAs(BarColumns.VWAP_USD)).isCloseTo(expected.vwap(), within(1e-9));
+    assertThat(bar.<Long>getAs(BarColumns.TRADE_COUNT)).isEqualTo(expected.trades());
+  }
+
+  /** Groups the ticks into bars of {@code millis} by epoch time, in file order within a bar. */
+  private static List<Expected> expectedBars(long millis) {
+    Map<Long, List<LeanTicks.Tick>> byBar = new TreeMap<>();
+    for (LeanTicks.Tick tick : IBM.ticks()) {
+      long start = Math.floorDiv(tick.time().toEpochMilli(), millis) * millis;
+      byBar.computeIfAbsent(start, key -> new ArrayList<>()).add(tick);
+    }
+    List<Expected> bars = new ArrayList<>();
+    byBar.forEach((start, ticks) -> bars.add(Expected.of(Instant.ofEpochMilli(start), ticks)));
+    return bars;
+  }
+
+  private static Expected dayOf(List<LeanTicks.Tick> ticks) {
+    return Expected.of(Instant.parse("2013-10-07T04:00:00Z"), ticks);
+  }
+
+  private record Expected(
+      Instant start,
+      double open,
+      double high,
+      double low,
+      double close,
+      long volume,
+      double vwap,
+      long trades) {
+    static Expected of(Instant start, List<LeanTicks.Tick> ticks) {
+      List<LeanTicks.Tick> ordered =
+          ticks.stream()
+              .sorted(
+                  Comparator.comparing(LeanTicks.Tick::time).thenComparing(LeanTicks.Tick::line))
+              .toList();
+      double high = ordered.stream().mapToDouble(LeanTicks.Tick::priceUsd).max().orElseThrow();
+      double low = ordered.stream().mapToDouble(LeanTicks.Tick::priceUsd).min().orElseThrow();
+      long volume = ordered.stream().mapToLong(LeanTicks.Tick::size).sum();
+      double notional = ordered.stream().mapToDouble(tick -> tick.priceUsd() * tick.size()).sum();
+      double close = ordered.get(ordered.size() - 1).priceUsd();
+      double vwap = volume > 0 ? notional / volume : (high + low + close) / 3;
+      return new Expected(
+          start, ordered.get(0).priceUsd(), high, low, close, volume, vwap, ordered.size());
+    }
+  }
+}
