@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.testing.LeanTradeTicks;
+import io.marketlambda.testing.LeanTradeTicks.TradeBar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * without Spark.
  */
 class BarsPipelineTest {
-  private static final LeanTicks IBM = LeanTicks.read("IBM");
+  private static final LeanTradeTicks IBM = LeanTradeTicks.read("IBM");
   private final SparkSession spark = LocalSpark.session();
 
   @ParameterizedTest
@@ -39,7 +37,7 @@ class BarsPipelineTest {
   void intradayBarsMatchBarsComputedTradeByTrade(BarInterval interval) {
     List<Row> bars = sorted(BarsPipeline.fromQuotes(quotes(), interval));
 
-    List<Expected> expected = expectedBars(interval.fixedLength().orElseThrow().toMillis());
+    List<TradeBar> expected = IBM.bars(interval.fixedLength().orElseThrow());
     assertThat(bars).hasSize(expected.size());
     for (int i = 0; i < bars.size(); i++) {
       assertBar(bars.get(i), expected.get(i), interval.code());
@@ -82,7 +80,7 @@ class BarsPipelineTest {
   void refusesASessionThatIsNotUtc() {
     SparkSession newYork = spark.newSession();
     newYork.conf().set("spark.sql.session.timeZone", "America/New_York");
-    Dataset<Row> quotes = newYork.createDataFrame(IBM.rows().subList(0, 1), QuoteColumns.SCHEMA);
+    Dataset<Row> quotes = newYork.createDataFrame(rows(IBM).subList(0, 1), QuoteColumns.SCHEMA);
 
     assertThatThrownBy(() -> BarsPipeline.fromQuotes(quotes, BarInterval.ONE_MINUTE))
         .isInstanceOf(IllegalStateException.class)
@@ -90,7 +88,21 @@ class BarsPipelineTest {
   }
 
   private Dataset<Row> quotes() {
-    return spark.createDataFrame(IBM.rows(), QuoteColumns.SCHEMA);
+    return spark.createDataFrame(rows(IBM), QuoteColumns.SCHEMA);
+  }
+
+  private static List<Row> rows(LeanTradeTicks ticks) {
+    return ticks.ticks().stream()
+        .map(
+            tick ->
+                org.apache.spark.sql.RowFactory.create(
+                    ticks.symbol(),
+                    Timestamp.from(tick.time()),
+                    tick.priceUsd(),
+                    tick.size(),
+                    "lean-tick",
+                    tick.line()))
+        .toList();
   }
 
   private static List<Row> sorted(Dataset<Row> bars) {
@@ -101,7 +113,7 @@ class BarsPipelineTest {
         .collectAsList();
   }
 
-  private static void assertBar(Row bar, Expected expected, String interval) {
+  private static void assertBar(Row bar, TradeBar expected, String interval) {
     assertThat(bar.<String>getAs(BarColumns.SYMBOL)).isEqualTo("IBM");
     assertThat(bar.<String>getAs(BarColumns.INTERVAL)).isEqualTo(interval);
     assertThat(bar.<Timestamp>getAs(BarColumns.BAR_START).toInstant()).isEqualTo(expected.start());
@@ -114,45 +126,7 @@ class BarsPipelineTest {
     assertThat(bar.<Long>getAs(BarColumns.TRADE_COUNT)).isEqualTo(expected.trades());
   }
 
-  /** Groups the ticks into bars of {@code millis} by epoch time, in file order within a bar. */
-  private static List<Expected> expectedBars(long millis) {
-    Map<Long, List<LeanTicks.Tick>> byBar = new TreeMap<>();
-    for (LeanTicks.Tick tick : IBM.ticks()) {
-      long start = Math.floorDiv(tick.time().toEpochMilli(), millis) * millis;
-      byBar.computeIfAbsent(start, key -> new ArrayList<>()).add(tick);
-    }
-    List<Expected> bars = new ArrayList<>();
-    byBar.forEach((start, ticks) -> bars.add(Expected.of(Instant.ofEpochMilli(start), ticks)));
-    return bars;
-  }
-
-  private static Expected dayOf(List<LeanTicks.Tick> ticks) {
-    return Expected.of(Instant.parse("2013-10-07T04:00:00Z"), ticks);
-  }
-
-  private record Expected(
-      Instant start,
-      double open,
-      double high,
-      double low,
-      double close,
-      long volume,
-      double vwap,
-      long trades) {
-    static Expected of(Instant start, List<LeanTicks.Tick> ticks) {
-      List<LeanTicks.Tick> ordered =
-          ticks.stream()
-              .sorted(
-                  Comparator.comparing(LeanTicks.Tick::time).thenComparing(LeanTicks.Tick::line))
-              .toList();
-      double high = ordered.stream().mapToDouble(LeanTicks.Tick::priceUsd).max().orElseThrow();
-      double low = ordered.stream().mapToDouble(LeanTicks.Tick::priceUsd).min().orElseThrow();
-      long volume = ordered.stream().mapToLong(LeanTicks.Tick::size).sum();
-      double notional = ordered.stream().mapToDouble(tick -> tick.priceUsd() * tick.size()).sum();
-      double close = ordered.get(ordered.size() - 1).priceUsd();
-      double vwap = volume > 0 ? notional / volume : (high + low + close) / 3;
-      return new Expected(
-          start, ordered.get(0).priceUsd(), high, low, close, volume, vwap, ordered.size());
-    }
+  private static TradeBar dayOf(List<LeanTradeTicks.Tick> ticks) {
+    return TradeBar.of(Instant.parse("2013-10-07T04:00:00Z"), ticks);
   }
 }
