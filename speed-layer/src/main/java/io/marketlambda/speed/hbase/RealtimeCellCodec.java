@@ -1,0 +1,164 @@
+package io.marketlambda.speed.hbase;
+
+import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.realtime.BarCells;
+import io.marketlambda.core.realtime.QuoteCells;
+import io.marketlambda.core.realtime.RealtimeTable;
+import io.marketlambda.core.rowkey.RealtimeRowKeyCodec;
+import io.marketlambda.core.rowkey.RowKey;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.util.Bytes;
+
+/**
+ * Bars and quotes to and from the cells of the realtime views ({@link BarCells}, {@link
+ * QuoteCells}): doubles as 8-byte IEEE 754 and longs as 8-byte two's complement, both big-endian
+ * ({@link Bytes#toBytes(double)}, {@link Bytes#toBytes(long)}), the source as UTF-8.
+ *
+ * <p>Cell timestamps (epoch milliseconds UTC) carry the event's own time, never the wall clock:
+ *
+ * <ul>
+ *   <li>A bar's cells all have the bar's start. A replayed micro-batch rewrites identical cells
+ *       (idempotent), and a bar updated by later trades rewrites the same (row, column, timestamp)
+ *       coordinates; HBase then returns the value of the later put, whose write sequence id is
+ *       higher. So within one put a bar must appear once (Spark's update mode emits one row per bar
+ *       and trigger).
+ *   <li>A latest quote's cells have the quote's event time. With one version kept and reads
+ *       returning the highest timestamp, an older quote arriving late never hides a newer one.
+ * </ul>
+ *
+ * <p>Thread-safe and immutable.
+ */
+final class RealtimeCellCodec {
+  private static final byte[] OPEN = Bytes.toBytes(BarCells.OPEN_USD);
+  private static final byte[] HIGH = Bytes.toBytes(BarCells.HIGH_USD);
+  private static final byte[] LOW = Bytes.toBytes(BarCells.LOW_USD);
+  private static final byte[] CLOSE = Bytes.toBytes(BarCells.CLOSE_USD);
+  private static final byte[] VOLUME = Bytes.toBytes(BarCells.VOLUME_SHARES);
+  private static final byte[] VWAP = Bytes.toBytes(BarCells.VWAP_USD);
+  private static final byte[] TRADES = Bytes.toBytes(BarCells.TRADE_COUNT);
+  private static final byte[] PRICE = Bytes.toBytes(QuoteCells.PRICE_USD);
+  private static final byte[] SIZE = Bytes.toBytes(QuoteCells.SIZE_SHARES);
+  private static final byte[] TIME = Bytes.toBytes(QuoteCells.EVENT_TIME_MILLIS);
+  private static final byte[] SEQUENCE = Bytes.toBytes(QuoteCells.SEQUENCE);
+  private static final byte[] SOURCE = Bytes.toBytes(QuoteCells.SOURCE);
+
+  private final RealtimeRowKeyCodec rowKeys;
+
+  RealtimeCellCodec(RealtimeRowKeyCodec rowKeys) {
+    this.rowKeys = rowKeys;
+  }
+
+  /** Returns the put of a bar into {@link RealtimeTable#bars} of its interval. */
+  Put encode(Bar bar) {
+    byte[] family = family(RealtimeTable.bars(bar.interval()));
+    long timestampMillis = bar.start().toEpochMilli();
+    return new Put(rowKeys.encode(bar.symbol(), bar.start()), timestampMillis)
+        .addColumn(family, OPEN, Bytes.toBytes(bar.openUsd()))
+        .addColumn(family, HIGH, Bytes.toBytes(bar.highUsd()))
+        .addColumn(family, LOW, Bytes.toBytes(bar.lowUsd()))
+        .addColumn(family, CLOSE, Bytes.toBytes(bar.closeUsd()))
+        .addColumn(family, VOLUME, Bytes.toBytes(bar.volumeShares()))
+        .addColumn(family, VWAP, Bytes.toBytes(bar.vwapUsd()))
+        .addColumn(family, TRADES, Bytes.toBytes(bar.tradeCount()));
+  }
+
+  /** Returns the put of a quote into {@link RealtimeTable#LATEST_QUOTE}. */
+  Put encode(Quote quote) {
+    byte[] family = family(RealtimeTable.LATEST_QUOTE);
+    long eventMillis = quote.eventTime().toEpochMilli();
+    return new Put(rowKeys.latestRowKey(quote.symbol()), eventMillis)
+        .addColumn(family, PRICE, Bytes.toBytes(quote.priceUsd()))
+        .addColumn(family, SIZE, Bytes.toBytes(quote.sizeShares()))
+        .addColumn(family, TIME, Bytes.toBytes(eventMillis))
+        .addColumn(family, SEQUENCE, Bytes.toBytes(quote.sequence()))
+        .addColumn(family, SOURCE, Bytes.toBytes(quote.source()));
+  }
+
+  /**
+   * Returns the bar of a row of a bars table.
+   *
+   * @throws IllegalStateException when a cell is missing or not 8 bytes; the message shows the row
+   *     in hex
+   * @throws IllegalArgumentException when the row key is not one of the codec's, or the values
+   *     break a rule of {@link Bar}
+   */
+  Bar decodeBar(Result row, BarInterval interval) {
+    RowKey key = rowKeys.decode(row.getRow());
+    byte[] family = family(RealtimeTable.bars(interval));
+    return new Bar(
+        key.symbol(),
+        interval,
+        key.eventTime(),
+        doubleCell(row, family, OPEN),
+        doubleCell(row, family, HIGH),
+        doubleCell(row, family, LOW),
+        doubleCell(row, family, CLOSE),
+        doubleCell(row, family, VOLUME),
+        doubleCell(row, family, VWAP),
+        longCell(row, family, TRADES));
+  }
+
+  /**
+   * Returns the quote of a row of the latest-quote table.
+   *
+   * @throws IllegalStateException when a cell is not what {@link #encode(Quote)} writes
+   */
+  Quote decodeQuote(Result row, Symbol symbol) {
+    byte[] family = family(RealtimeTable.LATEST_QUOTE);
+    return new Quote(
+        symbol,
+        Instant.ofEpochMilli(longCell(row, family, TIME)),
+        doubleCell(row, family, PRICE),
+        longCell(row, family, SIZE),
+        Bytes.toString(cell(row, family, SOURCE)),
+        longCell(row, family, SEQUENCE));
+  }
+
+  private static byte[] family(RealtimeTable table) {
+    return Bytes.toBytes(table.family());
+  }
+
+  private static double doubleCell(Result row, byte[] family, byte[] qualifier) {
+    return Bytes.toDouble(eightBytes(row, family, qualifier));
+  }
+
+  private static long longCell(Result row, byte[] family, byte[] qualifier) {
+    return Bytes.toLong(eightBytes(row, family, qualifier));
+  }
+
+  private static byte[] eightBytes(Result row, byte[] family, byte[] qualifier) {
+    byte[] value = cell(row, family, qualifier);
+    if (value.length != Long.BYTES) {
+      throw malformed(row, family, qualifier, "has " + value.length + " bytes, not 8");
+    }
+    return value;
+  }
+
+  private static byte[] cell(Result row, byte[] family, byte[] qualifier) {
+    byte[] value = row.getValue(family, qualifier);
+    if (value == null) {
+      throw malformed(row, family, qualifier, "is missing");
+    }
+    return value;
+  }
+
+  private static IllegalStateException malformed(
+      Result row, byte[] family, byte[] qualifier, String why) {
+    return new IllegalStateException(
+        "Cannot decode realtime view row "
+            + HexFormat.of().formatHex(row.getRow())
+            + ": cell "
+            + Bytes.toString(family)
+            + ":"
+            + Bytes.toString(qualifier)
+            + " "
+            + why
+            + "; was it written by RealtimeViewWriter?");
+  }
+}

@@ -1,0 +1,207 @@
+package io.marketlambda.speed.hbase;
+
+import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.realtime.RealtimeTable;
+import io.marketlambda.views.BarColumns;
+import io.marketlambda.views.QuoteColumns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.BufferedMutator;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the rows of one micro-batch partition into the HBase realtime views, on a Spark executor:
+ *
+ * <pre>
+ * Map&lt;String, String&gt; hbase = RealtimeViewWriter.hbaseSettings(settings); // on the driver
+ * bars.foreachPartition(rows -&gt; {
+ *   try (RealtimeViewWriter writer = RealtimeViewWriter.open(hbase, views)) {
+ *     rows.forEachRemaining(writer::writeBar);
+ *   }
+ * });
+ * </pre>
+ *
+ * <p>Only the settings map and the config record travel in the closure; {@link #open} creates the
+ * HBase {@link Connection} on the executor and one {@link BufferedMutator} per table on first use;
+ * {@link #close()} flushes and closes them. Writes are idempotent (see {@link RealtimeCellCodec}):
+ * a replayed micro-batch rewrites the same cells. Not thread-safe: one writer per partition.
+ */
+public final class RealtimeViewWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RealtimeViewWriter.class);
+
+  private final Connection connection;
+  private final String namespace;
+  private final RealtimeCellCodec cells;
+  private final Clock clock;
+  private final Map<RealtimeTable, BufferedMutator> mutators = new EnumMap<>(RealtimeTable.class);
+  private final NewestQuotes newestQuotes = new NewestQuotes();
+  private long barsWritten;
+  private long quotesWritten;
+  private boolean warnedExpired;
+
+  private RealtimeViewWriter(Connection connection, RealtimeViewsConfig views, Clock clock) {
+    this.connection = connection;
+    this.namespace = views.namespace();
+    this.cells = new RealtimeCellCodec(views.rowKeyCodec());
+    this.clock = clock;
+  }
+
+  /**
+   * Opens a writer with its own HBase connection.
+   *
+   * @param hbaseSettings HBase client settings, keys verbatim (e.g. {@code hbase.zookeeper.quorum},
+   *     {@code hbase.zookeeper.property.clientPort}), over HBase's defaults
+   * @param views the namespace and salt buckets of the tables, as created by {@link
+   *     RealtimeViewsSchema}
+   * @throws UncheckedIOException when the connection cannot be created
+   */
+  public static RealtimeViewWriter open(
+      Map<String, String> hbaseSettings, RealtimeViewsConfig views) {
+    return new RealtimeViewWriter(HBaseConnector.connect(hbaseSettings), views, Clock.systemUTC());
+  }
+
+  /**
+   * Returns the {@code hbase.*} entries of {@code settings}, keys unchanged, as a serializable map
+   * to pass into Spark closures and then to {@link #open}.
+   */
+  public static Map<String, String> hbaseSettings(Settings settings) {
+    return HBaseConnector.hbaseSettings(settings);
+  }
+
+  /**
+   * Buffers the put of one bar into the bars table of its interval. Every cell's timestamp is the
+   * bar's start in epoch milliseconds, so rewriting a bar (a replay, or an update as more trades
+   * arrive) replaces its cells and the later write wins.
+   *
+   * @param bar a row with the columns of {@link BarColumns} (and a schema); interval 1m, 5m, 15m or
+   *     1h
+   * @throws IllegalArgumentException when the row is not a valid bar of those intervals
+   * @throws UncheckedIOException when a buffer flush fails
+   */
+  public void writeBar(Row bar) {
+    Bar parsed = SparkRows.bar(bar);
+    RealtimeTable table = RealtimeTable.bars(parsed.interval());
+    warnIfExpired(table, parsed.start(), parsed.symbol() + " " + parsed.interval() + " bar");
+    mutate(table, cells.encode(parsed));
+    barsWritten++;
+  }
+
+  /**
+   * Keeps one trade for the latest-quote view, written on {@link #close()}: per symbol only the
+   * newest of this writer's quotes (by event time, then sequence). Cell timestamps are the event
+   * time in epoch milliseconds, so a quote older than the one stored never hides it.
+   *
+   * @param quote a row with the columns of {@link QuoteColumns} (and a schema)
+   * @throws IllegalArgumentException when the row is not a valid quote
+   */
+  public void writeLatestQuote(Row quote) {
+    newestQuotes.offer(SparkRows.quote(quote));
+  }
+
+  /** Returns the bars written so far. */
+  public long barsWritten() {
+    return barsWritten;
+  }
+
+  /** Returns the latest-quote rows written so far: at most one per symbol, counted on close. */
+  public long quotesWritten() {
+    return quotesWritten;
+  }
+
+  /**
+   * Writes the kept quotes, flushes and closes every mutator and the connection; closes them all
+   * even when one fails.
+   *
+   * @throws UncheckedIOException when a write or flush fails: the micro-batch did not land whole
+   *     and Spark should retry it (writes are idempotent)
+   */
+  @Override
+  public void close() {
+    IOException failure = null;
+    try {
+      for (var quote : newestQuotes.quotes()) {
+        warnIfExpired(RealtimeTable.LATEST_QUOTE, quote.eventTime(), quote.symbol() + " quote");
+        mutate(RealtimeTable.LATEST_QUOTE, cells.encode(quote));
+        quotesWritten++;
+      }
+      newestQuotes.clear();
+    } catch (UncheckedIOException e) {
+      failure = e.getCause();
+    }
+    for (var entry : mutators.entrySet()) {
+      failure = closeQuietly(entry.getValue(), entry.getKey().qualifiedName(namespace), failure);
+    }
+    mutators.clear();
+    failure = closeQuietly(connection, "the HBase connection", failure);
+    if (failure != null) {
+      throw new UncheckedIOException(
+          "Cannot write realtime views in namespace " + namespace + ": " + failure, failure);
+    }
+    LOG.debug(
+        "Wrote {} bars and {} latest quotes to namespace {}",
+        barsWritten,
+        quotesWritten,
+        namespace);
+  }
+
+  /**
+   * Cells are stamped with event times, and HBase hides cells older than the table's TTL at once: a
+   * replay of old history writes nothing visible. Warns once per writer, as that is silent.
+   */
+  private void warnIfExpired(RealtimeTable table, Instant cellTime, String what) {
+    if (!warnedExpired && cellTime.isBefore(clock.instant().minus(table.timeToLive()))) {
+      warnedExpired = true;
+      LOG.warn(
+          "Cannot keep {} at {} in {}: its event time is older than the table's TTL {}, so HBase"
+              + " hides its cells at once; replay history with event times within the TTL",
+          what,
+          cellTime,
+          table.qualifiedName(namespace),
+          table.timeToLive());
+    }
+  }
+
+  private void mutate(RealtimeTable table, Put put) {
+    try {
+      mutator(table).mutate(put);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot write to " + table.qualifiedName(namespace) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private BufferedMutator mutator(RealtimeTable table) throws IOException {
+    BufferedMutator mutator = mutators.get(table);
+    if (mutator == null) {
+      mutator = connection.getBufferedMutator(TableName.valueOf(table.qualifiedName(namespace)));
+      mutators.put(table, mutator);
+    }
+    return mutator;
+  }
+
+  private static IOException closeQuietly(
+      AutoCloseable closeable, String what, IOException failure) {
+    try {
+      closeable.close();
+      return failure;
+    } catch (Exception e) {
+      IOException wrapped = new IOException("Cannot flush and close " + what + ": " + e, e);
+      if (failure == null) {
+        return wrapped;
+      }
+      failure.addSuppressed(wrapped);
+      return failure;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.marketlambda.speed.stream;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Sends invalid quotes to the dead-letter topic: the original key and value bytes unchanged, and in
+ * Kafka headers why and where from (the convention of Kafka Connect's dead-letter queues):
+ *
+ * <pre>
+ * marketlambda.error.field      the field at fault, "$" for the whole value
+ * marketlambda.error.reason     why, naming the value
+ * marketlambda.source.topic     topic, partition and offset of the original record
+ * marketlambda.source.partition
+ * marketlambda.source.offset
+ * </pre>
+ *
+ * A micro-batch replayed after a failure sends its dead letters again (at least once).
+ */
+final class DeadLetters {
+  static final String ERROR_FIELD = "marketlambda.error.field";
+  static final String ERROR_REASON = "marketlambda.error.reason";
+  static final String SOURCE_TOPIC = "marketlambda.source.topic";
+  static final String SOURCE_PARTITION = "marketlambda.source.partition";
+  static final String SOURCE_OFFSET = "marketlambda.source.offset";
+
+  private DeadLetters() {}
+
+  /** Writes the invalid rows of a decoded micro-batch to {@code topic}. */
+  static void send(Dataset<Row> invalid, String topic, Map<String, String> kafka) {
+    invalid
+        .select(
+            col(DecodedQuoteColumns.KAFKA_KEY).as("key"),
+            col(DecodedQuoteColumns.KAFKA_VALUE).as("value"),
+            array(
+                    header(ERROR_FIELD, col(DecodedQuoteColumns.ERROR_FIELD)),
+                    header(ERROR_REASON, col(DecodedQuoteColumns.ERROR_REASON)),
+                    header(SOURCE_TOPIC, col(DecodedQuoteColumns.KAFKA_TOPIC)),
+                    header(SOURCE_PARTITION, col(DecodedQuoteColumns.KAFKA_PARTITION)),
+                    header(SOURCE_OFFSET, col(DecodedQuoteColumns.KAFKA_OFFSET)))
+                .as("headers"))
+        .write()
+        .format("kafka")
+        .options(KafkaOptions.prefixed(kafka))
+        .option("topic", topic)
+        .save();
+  }
+
+  private static Column header(String key, Column value) {
+    return struct(lit(key).as("key"), value.cast("string").cast("binary").as("value"));
+  }
+}

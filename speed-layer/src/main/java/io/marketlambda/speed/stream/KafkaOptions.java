@@ -1,0 +1,17 @@
+package io.marketlambda.speed.stream;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Kafka client settings as Spark's Kafka source and sink take them: each key behind {@code kafka.}.
+ */
+final class KafkaOptions {
+  private KafkaOptions() {}
+
+  static Map<String, String> prefixed(Map<String, String> kafka) {
+    Map<String, String> options = new TreeMap<>();
+    kafka.forEach((key, value) -> options.put("kafka." + key, value));
+    return options;
+  }
+}

@@ -1,0 +1,124 @@
+package io.marketlambda.speed.stream;
+
+import io.marketlambda.core.config.ConfigKey;
+import io.marketlambda.core.config.LakeConfig;
+import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.config.TopicsConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The speed layer's configuration.
+ *
+ * @param kafka Kafka client settings from {@code kafka.*}, prefix stripped
+ * @param hbase HBase client settings, the {@code hbase.*} keys verbatim
+ * @param topics the shared topics
+ * @param lake where checkpoints live ({@code <lake.root>/_checkpoints/<query>})
+ * @param views the realtime views' namespace and salt buckets
+ * @param trigger micro-batch trigger: {@code processing-time} or {@code available-now}
+ * @param triggerInterval time between micro-batches with {@code processing-time}
+ * @param watermark how late a quote may arrive, in event time, and still count
+ * @param onInvalidRecord {@code quarantine} (dead-letter topic) or {@code fail}
+ * @param maxOffsetsPerTrigger records read per micro-batch at most
+ */
+public record SpeedConfig(
+    Map<String, String> kafka,
+    Map<String, String> hbase,
+    TopicsConfig topics,
+    LakeConfig lake,
+    RealtimeViewsConfig views,
+    Trigger trigger,
+    Duration triggerInterval,
+    Duration watermark,
+    OnInvalidRecord onInvalidRecord,
+    int maxOffsetsPerTrigger) {
+
+  /** How micro-batches are triggered. */
+  public enum Trigger {
+    /** Every {@code speed.trigger-interval}, for ever. */
+    PROCESSING_TIME,
+    /** Everything available now, then stop: catch-up and tests. */
+    AVAILABLE_NOW
+  }
+
+  /** What an invalid record does. */
+  public enum OnInvalidRecord {
+    /** Goes to the dead-letter topic with its reason; the query goes on. */
+    QUARANTINE,
+    /** Stops the query, naming the record. */
+    FAIL
+  }
+
+  public static final ConfigKey<String> BOOTSTRAP_SERVERS =
+      ConfigKey.string(
+          "kafka.bootstrap.servers", "localhost:9092", "Kafka brokers, host:port[,...]");
+  public static final ConfigKey<Trigger> TRIGGER =
+      ConfigKey.enumeration(
+          "speed.trigger",
+          Trigger.class,
+          Trigger.PROCESSING_TIME,
+          "processing-time or available-now");
+  public static final ConfigKey<Duration> TRIGGER_INTERVAL =
+      ConfigKey.duration(
+          "speed.trigger-interval",
+          Duration.ofSeconds(1),
+          "Time between micro-batches (processing-time)");
+  public static final ConfigKey<Duration> WATERMARK =
+      ConfigKey.duration(
+          "speed.watermark",
+          Duration.ofMinutes(5),
+          "How late, in event time, a quote may arrive and still count in its bar");
+  public static final ConfigKey<OnInvalidRecord> ON_INVALID_RECORD =
+      ConfigKey.enumeration(
+          "speed.on-invalid-record",
+          OnInvalidRecord.class,
+          OnInvalidRecord.QUARANTINE,
+          "quarantine (dead-letter topic, query goes on) or fail (query stops)");
+  public static final ConfigKey<Integer> MAX_OFFSETS_PER_TRIGGER =
+      ConfigKey.integer(
+          "speed.max-offsets-per-trigger",
+          200_000,
+          1,
+          Integer.MAX_VALUE,
+          "Kafka records read per micro-batch at most");
+
+  public SpeedConfig {
+    kafka = Map.copyOf(kafka);
+    hbase = Map.copyOf(hbase);
+  }
+
+  /**
+   * Reads the configuration.
+   *
+   * @throws io.marketlambda.core.config.ConfigException naming the key and value of a bad setting
+   */
+  public static SpeedConfig from(Settings settings) {
+    Map<String, String> kafka = new TreeMap<>(settings.withPrefixStripped("kafka."));
+    kafka.put("bootstrap.servers", settings.get(BOOTSTRAP_SERVERS));
+    return new SpeedConfig(
+        kafka,
+        settings.withPrefix("hbase."),
+        TopicsConfig.from(settings),
+        LakeConfig.from(settings),
+        RealtimeViewsConfig.from(settings),
+        settings.get(TRIGGER),
+        settings.get(TRIGGER_INTERVAL),
+        settings.get(WATERMARK),
+        settings.get(ON_INVALID_RECORD),
+        settings.get(MAX_OFFSETS_PER_TRIGGER));
+  }
+
+  /** Every key this config reads besides the pass-through prefixes and the shared configs. */
+  public static List<ConfigKey<?>> keys() {
+    return List.of(
+        BOOTSTRAP_SERVERS,
+        TRIGGER,
+        TRIGGER_INTERVAL,
+        WATERMARK,
+        ON_INVALID_RECORD,
+        MAX_OFFSETS_PER_TRIGGER);
+  }
+}

@@ -1,0 +1,205 @@
+package io.marketlambda.speed.stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.speed.hbase.RealtimeViewWriter;
+import io.marketlambda.views.BarsPipeline;
+import io.marketlambda.views.QuoteColumns;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.streaming.DataStreamWriter;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The speed layer: streaming queries from the quotes topic to the HBase realtime views.
+ *
+ * <ul>
+ *   <li>{@code speed-quotes}: decodes every record; invalid ones go to the dead-letter topic (or
+ *       stop the query, with {@code speed.on-invalid-record=fail}); the newest valid quote per
+ *       symbol goes to {@code latest_quote}. Stateless.
+ *   <li>{@code speed-bars-<interval>} for 1m, 5m, 15m and 1h: valid quotes, a watermark of {@code
+ *       speed.watermark} on event time, duplicates by (symbol, event time, sequence) dropped within
+ *       it, then {@link BarsPipeline} (the batch layer's definition of a bar) in update mode; each
+ *       micro-batch writes the bars it changed.
+ * </ul>
+ *
+ * Each query has its checkpoint under {@code <lake.root>/_checkpoints/<query>}: a restart resumes
+ * where the last committed micro-batch ended, and a replayed micro-batch rewrites identical HBase
+ * cells (cell timestamp = event time or bar start).
+ */
+public final class SpeedJob {
+  static final List<BarInterval> BAR_INTERVALS =
+      List.of(
+          BarInterval.ONE_MINUTE,
+          BarInterval.FIVE_MINUTES,
+          BarInterval.FIFTEEN_MINUTES,
+          BarInterval.ONE_HOUR);
+  private static final Logger log = LoggerFactory.getLogger(SpeedJob.class);
+
+  private final SparkSession spark;
+  private final SpeedConfig config;
+
+  public SpeedJob(SparkSession spark, SpeedConfig config) {
+    this.spark = spark;
+    this.config = config;
+  }
+
+  /**
+   * Starts every query of the speed layer.
+   *
+   * @throws IllegalStateException if a query cannot start (e.g. an unreadable checkpoint)
+   */
+  public List<StreamingQuery> start() {
+    List<StreamingQuery> queries = new ArrayList<>();
+    queries.add(startQuotes());
+    for (BarInterval interval : BAR_INTERVALS) {
+      queries.add(startBars(interval));
+    }
+    return List.copyOf(queries);
+  }
+
+  /** Kafka records of the quotes topic, decoded: {@link DecodedQuoteColumns}. */
+  Dataset<Row> decodedQuotes() {
+    return spark
+        .readStream()
+        .format("kafka")
+        .options(KafkaOptions.prefixed(config.kafka()))
+        .option("subscribe", config.topics().quotes())
+        .option("startingOffsets", "earliest")
+        .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
+        .load()
+        .map(new QuoteDecoder(), Encoders.row(DecodedQuoteColumns.SCHEMA));
+  }
+
+  StreamingQuery startQuotes() {
+    Map<String, String> kafka = config.kafka();
+    Map<String, String> hbase = config.hbase();
+    String deadLetterTopic = config.topics().deadLetter();
+    String namespace = config.views().namespace();
+    int saltBuckets = config.views().saltBuckets();
+    boolean failOnInvalid = config.onInvalidRecord() == SpeedConfig.OnInvalidRecord.FAIL;
+    VoidFunction2<Dataset<Row>, Long> writeBatch =
+        (batch, batchId) -> {
+          batch.persist();
+          try {
+            Dataset<Row> invalid = batch.filter(col(DecodedQuoteColumns.ERROR_REASON).isNotNull());
+            long deadLettered = invalid.count();
+            if (deadLettered > 0 && failOnInvalid) {
+              Row first = invalid.first();
+              throw new IllegalStateException(describeInvalid(first));
+            }
+            if (deadLettered > 0) {
+              DeadLetters.send(invalid, deadLetterTopic, kafka);
+            }
+            Dataset<Row> latest =
+                newestPerSymbol(batch.filter(col(DecodedQuoteColumns.ERROR_REASON).isNull()));
+            latest.foreachPartition(
+                (ForeachPartitionFunction<Row>)
+                    rows -> {
+                      try (RealtimeViewWriter writer =
+                          RealtimeViewWriter.open(
+                              hbase, new RealtimeViewsConfig(namespace, saltBuckets))) {
+                        rows.forEachRemaining(writer::writeLatestQuote);
+                      }
+                    });
+            log.info("speed-quotes batch {}: {} dead-lettered", batchId, deadLettered);
+          } finally {
+            batch.unpersist();
+          }
+        };
+    return start(decodedQuotes().writeStream().foreachBatch(writeBatch), "speed-quotes");
+  }
+
+  StreamingQuery startBars(BarInterval interval) {
+    Map<String, String> hbase = config.hbase();
+    String namespace = config.views().namespace();
+    int saltBuckets = config.views().saltBuckets();
+    Dataset<Row> quotes =
+        decodedQuotes()
+            .filter(col(DecodedQuoteColumns.ERROR_REASON).isNull())
+            .select(QuoteColumns.SCHEMA.fieldNames()[0], tail(QuoteColumns.SCHEMA.fieldNames()))
+            .withWatermark(QuoteColumns.EVENT_TIME, config.watermark().toMillis() + " milliseconds")
+            .dropDuplicatesWithinWatermark(
+                QuoteColumns.SYMBOL, QuoteColumns.EVENT_TIME, QuoteColumns.SEQUENCE);
+    VoidFunction2<Dataset<Row>, Long> writeBatch =
+        (bars, batchId) ->
+            bars.foreachPartition(
+                (ForeachPartitionFunction<Row>)
+                    rows -> {
+                      try (RealtimeViewWriter writer =
+                          RealtimeViewWriter.open(
+                              hbase, new RealtimeViewsConfig(namespace, saltBuckets))) {
+                        rows.forEachRemaining(writer::writeBar);
+                      }
+                    });
+    return start(
+        BarsPipeline.fromQuotes(quotes, interval)
+            .writeStream()
+            .outputMode("update")
+            .foreachBatch(writeBatch),
+        "speed-bars-" + interval.code());
+  }
+
+  private StreamingQuery start(DataStreamWriter<Row> writer, String name) {
+    writer
+        .queryName(name)
+        .option("checkpointLocation", config.lake().layout().checkpoint(name).toString())
+        .trigger(
+            config.trigger() == SpeedConfig.Trigger.AVAILABLE_NOW
+                ? Trigger.AvailableNow()
+                : Trigger.ProcessingTime(config.triggerInterval().toMillis()));
+    try {
+      return writer.start();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Cannot start query " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The newest quote of each symbol, by (event time, sequence). */
+  static Dataset<Row> newestPerSymbol(Dataset<Row> valid) {
+    return valid
+        .withColumn(
+            "newest",
+            row_number()
+                .over(
+                    Window.partitionBy(QuoteColumns.SYMBOL)
+                        .orderBy(
+                            col(QuoteColumns.EVENT_TIME).desc(),
+                            col(QuoteColumns.SEQUENCE).desc())))
+        .filter(col("newest").equalTo(1))
+        .select(QuoteColumns.SCHEMA.fieldNames()[0], tail(QuoteColumns.SCHEMA.fieldNames()));
+  }
+
+  private static String describeInvalid(Row row) {
+    return "Cannot decode quote at offset "
+        + row.getAs(DecodedQuoteColumns.KAFKA_OFFSET)
+        + " of "
+        + row.getAs(DecodedQuoteColumns.KAFKA_TOPIC)
+        + "-"
+        + row.getAs(DecodedQuoteColumns.KAFKA_PARTITION)
+        + ": field "
+        + row.getAs(DecodedQuoteColumns.ERROR_FIELD)
+        + " "
+        + row.getAs(DecodedQuoteColumns.ERROR_REASON)
+        + " (speed.on-invalid-record=fail)";
+  }
+
+  private static String[] tail(String[] names) {
+    return java.util.Arrays.copyOfRange(names, 1, names.length);
+  }
+}
