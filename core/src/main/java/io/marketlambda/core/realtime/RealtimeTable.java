@@ -1,7 +1,6 @@
 package io.marketlambda.core.realtime;
 
 import io.marketlambda.core.model.BarInterval;
-import java.time.Duration;
 
 /**
  * The realtime views in HBase, all in one namespace ({@code realtime.hbase-namespace}, default
@@ -22,22 +21,20 @@ import java.time.Duration;
  * last batch run has not), and use the ROW bloom filter.
  */
 public enum RealtimeTable {
-  LATEST_QUOTE("latest_quote", "q", Duration.ofDays(7)),
-  BARS_1M("bars_1m", "b", Duration.ofDays(7)),
-  BARS_5M("bars_5m", "b", Duration.ofDays(7)),
-  BARS_15M("bars_15m", "b", Duration.ofDays(7)),
-  BARS_1H("bars_1h", "b", Duration.ofDays(7)),
-  INDICATORS_1M("indicators_1m", "i", Duration.ofDays(7)),
-  ALERTS("alerts", "a", Duration.ofDays(30));
+  LATEST_QUOTE("latest_quote", "q"),
+  BARS_1M("bars_1m", "b"),
+  BARS_5M("bars_5m", "b"),
+  BARS_15M("bars_15m", "b"),
+  BARS_1H("bars_1h", "b"),
+  INDICATORS_1M("indicators_1m", "i"),
+  ALERTS("alerts", "a");
 
   private final String tableName;
   private final String family;
-  private final Duration timeToLive;
 
-  RealtimeTable(String tableName, String family, Duration timeToLive) {
+  RealtimeTable(String tableName, String family) {
     this.tableName = tableName;
     this.family = family;
-    this.timeToLive = timeToLive;
   }
 
   /** The table's name within the namespace, e.g. {@code bars_1m}. */
@@ -53,11 +50,6 @@ public enum RealtimeTable {
   /** The one column family. */
   public String family() {
     return family;
-  }
-
-  /** How long cells live. */
-  public Duration timeToLive() {
-    return timeToLive;
   }
 
   /** The bars table of an intraday interval the speed layer serves (1m, 5m, 15m, 1h). */

@@ -3,6 +3,7 @@ package io.marketlambda.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,23 @@ class RealtimeViewsConfigTest {
     assertThat(RealtimeViewsConfig.NAMESPACE.defaultValue()).contains("marketlambda");
     assertThat(RealtimeViewsConfig.SALT_BUCKETS.name()).isEqualTo("realtime.salt-buckets");
     assertThat(RealtimeViewsConfig.SALT_BUCKETS.defaultValue()).contains(16);
+    assertThat(RealtimeViewsConfig.TIME_TO_LIVE.name()).isEqualTo("realtime.ttl");
+    assertThat(RealtimeViewsConfig.TIME_TO_LIVE.defaultValue()).contains(Duration.ofDays(7));
     assertThat(RealtimeViewsConfig.keys())
-        .containsExactly(RealtimeViewsConfig.NAMESPACE, RealtimeViewsConfig.SALT_BUCKETS);
+        .containsExactly(
+            RealtimeViewsConfig.NAMESPACE,
+            RealtimeViewsConfig.SALT_BUCKETS,
+            RealtimeViewsConfig.TIME_TO_LIVE);
+  }
+
+  @Test
+  void aReplayOfHistoryCanKeepItsCellsLonger() {
+    Settings settings = Settings.empty().withOverrides(List.of("realtime.ttl=5000d"));
+
+    assertThat(RealtimeViewsConfig.from(settings).timeToLive()).isEqualTo(Duration.ofDays(5000));
+    assertThatThrownBy(() -> new RealtimeViewsConfig("marketlambda", 16, Duration.ofMillis(500)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeToLive PT0.5S");
   }
 
   @Test

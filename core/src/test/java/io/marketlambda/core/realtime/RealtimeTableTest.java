@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketlambda.core.model.BarInterval;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RealtimeTableTest {
   @Test
-  void pinsEveryTableFamilyAndTimeToLive() {
+  void pinsEveryTableAndFamily() {
     assertThat(RealtimeTable.values())
         .extracting(RealtimeTable::tableName)
         .containsExactly(
@@ -18,8 +17,6 @@ class RealtimeTableTest {
     assertThat(RealtimeTable.BARS_5M.family()).isEqualTo("b");
     assertThat(RealtimeTable.INDICATORS_1M.family()).isEqualTo("i");
     assertThat(RealtimeTable.ALERTS.family()).isEqualTo("a");
-    assertThat(RealtimeTable.BARS_1M.timeToLive()).isEqualTo(Duration.ofDays(7));
-    assertThat(RealtimeTable.ALERTS.timeToLive()).isEqualTo(Duration.ofDays(30));
   }
 
   @Test

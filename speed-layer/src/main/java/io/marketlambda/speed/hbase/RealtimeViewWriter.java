@@ -42,6 +42,7 @@ public final class RealtimeViewWriter implements AutoCloseable {
 
   private final Connection connection;
   private final String namespace;
+  private final java.time.Duration timeToLive;
   private final RealtimeCellCodec cells;
   private final Clock clock;
   private final Map<RealtimeTable, BufferedMutator> mutators = new EnumMap<>(RealtimeTable.class);
@@ -53,6 +54,7 @@ public final class RealtimeViewWriter implements AutoCloseable {
   private RealtimeViewWriter(Connection connection, RealtimeViewsConfig views, Clock clock) {
     this.connection = connection;
     this.namespace = views.namespace();
+    this.timeToLive = views.timeToLive();
     this.cells = new RealtimeCellCodec(views.rowKeyCodec());
     this.clock = clock;
   }
@@ -160,15 +162,15 @@ public final class RealtimeViewWriter implements AutoCloseable {
    * replay of old history writes nothing visible. Warns once per writer, as that is silent.
    */
   private void warnIfExpired(RealtimeTable table, Instant cellTime, String what) {
-    if (!warnedExpired && cellTime.isBefore(clock.instant().minus(table.timeToLive()))) {
+    if (!warnedExpired && cellTime.isBefore(clock.instant().minus(timeToLive))) {
       warnedExpired = true;
       LOG.warn(
           "Cannot keep {} at {} in {}: its event time is older than the table's TTL {}, so HBase"
-              + " hides its cells at once; replay history with event times within the TTL",
+              + " hides its cells at once; set realtime.ttl beyond the age of replayed history",
           what,
           cellTime,
           table.qualifiedName(namespace),
-          table.timeToLive());
+          timeToLive);
     }
   }
 

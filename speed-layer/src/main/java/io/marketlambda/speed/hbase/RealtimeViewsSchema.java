@@ -123,7 +123,7 @@ public final class RealtimeViewsSchema {
         .setColumnFamily(
             ColumnFamilyDescriptorBuilder.newBuilder(Bytes.toBytes(table.family()))
                 .setMaxVersions(1)
-                .setTimeToLive(Math.toIntExact(table.timeToLive().toSeconds()))
+                .setTimeToLive(Math.toIntExact(views.timeToLive().toSeconds()))
                 .setBloomFilterType(BloomType.ROW)
                 .setCompressionType(compression)
                 .build())

@@ -90,8 +90,10 @@ public final class SpeedJob {
     Map<String, String> kafka = config.kafka();
     Map<String, String> hbase = config.hbase();
     String deadLetterTopic = config.topics().deadLetter();
+    // Closures carry plain values: the views' config is rebuilt on the executor.
     String namespace = config.views().namespace();
     int saltBuckets = config.views().saltBuckets();
+    java.time.Duration timeToLive = config.views().timeToLive();
     boolean failOnInvalid = config.onInvalidRecord() == SpeedConfig.OnInvalidRecord.FAIL;
     VoidFunction2<Dataset<Row>, Long> writeBatch =
         (batch, batchId) -> {
@@ -113,7 +115,7 @@ public final class SpeedJob {
                     rows -> {
                       try (RealtimeViewWriter writer =
                           RealtimeViewWriter.open(
-                              hbase, new RealtimeViewsConfig(namespace, saltBuckets))) {
+                              hbase, new RealtimeViewsConfig(namespace, saltBuckets, timeToLive))) {
                         rows.forEachRemaining(writer::writeLatestQuote);
                       }
                     });
@@ -127,8 +129,10 @@ public final class SpeedJob {
 
   StreamingQuery startBars(BarInterval interval) {
     Map<String, String> hbase = config.hbase();
+    // Closures carry plain values: the views' config is rebuilt on the executor.
     String namespace = config.views().namespace();
     int saltBuckets = config.views().saltBuckets();
+    java.time.Duration timeToLive = config.views().timeToLive();
     Dataset<Row> quotes =
         decodedQuotes()
             .filter(col(DecodedQuoteColumns.ERROR_REASON).isNull())
@@ -143,7 +147,7 @@ public final class SpeedJob {
                     rows -> {
                       try (RealtimeViewWriter writer =
                           RealtimeViewWriter.open(
-                              hbase, new RealtimeViewsConfig(namespace, saltBuckets))) {
+                              hbase, new RealtimeViewsConfig(namespace, saltBuckets, timeToLive))) {
                         rows.forEachRemaining(writer::writeBar);
                       }
                     });

@@ -93,7 +93,7 @@ class RealtimeViewsIT {
         ColumnFamilyDescriptor family = admin.getDescriptor(name).getColumnFamilies()[0];
         assertThat(family.getNameAsString()).isEqualTo(table.family());
         assertThat(family.getMaxVersions()).isEqualTo(1);
-        assertThat((long) family.getTimeToLive()).isEqualTo(table.timeToLive().toSeconds());
+        assertThat((long) family.getTimeToLive()).isEqualTo(VIEWS.timeToLive().toSeconds());
         assertThat(family.getBloomFilterType()).isEqualTo(BloomType.ROW);
         assertThat(family.getCompressionType()).isEqualTo(Compression.Algorithm.GZ);
       }

@@ -74,7 +74,14 @@ class RealtimeViewsSchemaTest {
     assertThat(bars.getBloomFilterType()).isEqualTo(BloomType.ROW);
     assertThat(bars.getCompressionType()).isEqualTo(Compression.Algorithm.GZ);
     assertThat(descriptors.get(6).getColumnFamily(Bytes.toBytes("a")).getTimeToLive())
-        .isEqualTo(30 * DAY_SECONDS);
+        .isEqualTo(7 * DAY_SECONDS);
+    assertThat(
+            RealtimeViewsSchema.descriptors(
+                    new RealtimeViewsConfig("marketlambda", 16, java.time.Duration.ofDays(5000)))
+                .get(1)
+                .getColumnFamily(Bytes.toBytes("b"))
+                .getTimeToLive())
+        .isEqualTo(5000 * DAY_SECONDS);
   }
 
   @Test

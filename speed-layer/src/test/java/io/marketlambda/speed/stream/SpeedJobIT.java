@@ -9,7 +9,6 @@ import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.RealtimeTable;
 import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.speed.hbase.RealtimeViewReader;
@@ -53,7 +52,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SpeedJobIT {
   private static final String QUOTES = "speed-it.quotes.v1";
   private static final String DEAD_LETTERS = "speed-it.quotes.dlq.v1";
-  private static final RealtimeViewsConfig VIEWS = new RealtimeViewsConfig("it_speed", 16);
+  // The 2013 trades are years older than the default TTL: keep them, as a replay of history does.
+  private static final RealtimeViewsConfig VIEWS =
+      new RealtimeViewsConfig("it_speed", 16, java.time.Duration.ofDays(10000));
   private static final LeanTradeTicks IBM = LeanTradeTicks.read("IBM");
   private static final Map<String, String> POISON =
       Map.of(
@@ -73,7 +74,6 @@ class SpeedJobIT {
     publish(endpoints);
     try (Connection hbase = hbase(endpoints)) {
       RealtimeViewsSchema.createIfAbsent(hbase.getAdmin(), VIEWS);
-      keepForever(hbase.getAdmin());
 
       runSpeedLayer(endpoints);
 
@@ -96,25 +96,6 @@ class SpeedJobIT {
       }
     }
     assertThat(deadLetters(endpoints)).isEqualTo(POISON.values().stream().sorted().toList());
-  }
-
-  /**
-   * The 2013 trades are years older than the views' TTL, which would hide them at once: keep them
-   * for this test.
-   */
-  private static void keepForever(org.apache.hadoop.hbase.client.Admin admin) throws Exception {
-    for (RealtimeTable table : RealtimeTable.values()) {
-      org.apache.hadoop.hbase.TableName name =
-          org.apache.hadoop.hbase.TableName.valueOf(table.qualifiedName(VIEWS.namespace()));
-      admin.modifyColumnFamily(
-          name,
-          org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder.newBuilder(
-                  admin
-                      .getDescriptor(name)
-                      .getColumnFamily(table.family().getBytes(StandardCharsets.UTF_8)))
-              .setTimeToLive(org.apache.hadoop.hbase.HConstants.FOREVER)
-              .build());
-    }
   }
 
   private static void assertBars(RealtimeViewReader views, BarInterval interval) {
@@ -154,6 +135,7 @@ class SpeedJobIT {
                     "topics.quotes=" + QUOTES,
                     "topics.dead-letter=" + DEAD_LETTERS,
                     "realtime.hbase-namespace=" + VIEWS.namespace(),
+                    "realtime.ttl=10000d",
                     "lake.root=" + lake,
                     "speed.trigger=available-now"));
     SparkSession spark =

@@ -1,0 +1,53 @@
+package io.marketlambda.speed.stream;
+
+import org.apache.spark.sql.streaming.StateOperatorProgress;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs one line per micro-batch of every speed-layer query: query, batch id, input rows, rows
+ * written (bars updated, for bar queries), duration, input and processing rates, event-time
+ * watermark, and rows kept in state.
+ */
+public final class SpeedProgressLog extends StreamingQueryListener {
+  private static final Logger log = LoggerFactory.getLogger(SpeedProgressLog.class);
+
+  @Override
+  public void onQueryStarted(QueryStartedEvent event) {
+    log.info("query {} started (run {})", event.name(), event.runId());
+  }
+
+  @Override
+  public void onQueryProgress(QueryProgressEvent event) {
+    StreamingQueryProgress progress = event.progress();
+    long updated = 0;
+    long stateRows = 0;
+    for (StateOperatorProgress operator : progress.stateOperators()) {
+      updated = operator.numRowsUpdated();
+      stateRows += operator.numRowsTotal();
+    }
+    log.info(
+        "{} batch {}: {} rows in, {} rows written, {} ms, {} rows/s in, {} rows/s processed,"
+            + " watermark {}, {} rows in state",
+        progress.name(),
+        progress.batchId(),
+        progress.numInputRows(),
+        updated,
+        progress.durationMs().get("triggerExecution"),
+        Math.round(progress.inputRowsPerSecond()),
+        Math.round(progress.processedRowsPerSecond()),
+        progress.eventTime().getOrDefault("watermark", "none"),
+        stateRows);
+  }
+
+  @Override
+  public void onQueryTerminated(QueryTerminatedEvent event) {
+    if (event.exception().isDefined()) {
+      log.error("query {} failed: {}", event.id(), event.exception().get());
+    } else {
+      log.info("query {} stopped", event.id());
+    }
+  }
+}
