@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       LocalStackCommand.class,
       IngestCommand.class,
       ReplayCommand.class,
+      SpeedCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

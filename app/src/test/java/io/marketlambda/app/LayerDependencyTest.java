@@ -55,6 +55,18 @@ class LayerDependencyTest {
   }
 
   @Test
+  void sharedViewsDependOnNoLayer() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.marketlambda.views..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            LAYERS.stream().map(layer -> "io.marketlambda." + layer + "..").toArray(String[]::new))
+        .check(PRODUCT);
+  }
+
+  @Test
   void coreDependsOnNoInfrastructure() {
     noClasses()
         .that()

@@ -51,6 +51,24 @@ public final class RealtimeViewsSchema {
   }
 
   /**
+   * Connects with the {@code hbase.*} client settings and creates what is absent, as {@link
+   * #createIfAbsent(Admin, RealtimeViewsConfig)}.
+   *
+   * @throws UncheckedIOException when HBase refuses or cannot be reached
+   */
+  public static List<RealtimeTable> createIfAbsent(
+      java.util.Map<String, String> hbaseSettings, RealtimeViewsConfig views) {
+    try (org.apache.hadoop.hbase.client.Connection connection =
+            HBaseConnector.connect(hbaseSettings);
+        Admin admin = connection.getAdmin()) {
+      return createIfAbsent(admin, views);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot reach HBase to create the realtime views: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Creates the namespace and the tables that do not exist yet, with {@link #DEFAULT_COMPRESSION};
    * leaves existing ones as they are.
    *

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs one line per micro-batch of every speed-layer query: query, batch id, input rows, rows
- * written (bars updated, for bar queries), duration, input and processing rates, event-time
- * watermark, and rows kept in state.
+ * written (bars the aggregation emitted, for bar queries; 0 for the stateless quotes query, which
+ * logs its own counts), duration, input and processing rates, event-time watermark, and rows kept
+ * in state.
  */
 public final class SpeedProgressLog extends StreamingQueryListener {
   private static final Logger log = LoggerFactory.getLogger(SpeedProgressLog.class);
@@ -25,7 +26,9 @@ public final class SpeedProgressLog extends StreamingQueryListener {
     long updated = 0;
     long stateRows = 0;
     for (StateOperatorProgress operator : progress.stateOperators()) {
-      updated = operator.numRowsUpdated();
+      if (operator.operatorName().equals("stateStoreSave")) {
+        updated = operator.numRowsUpdated(); // bars emitted by the aggregation
+      }
       stateRows += operator.numRowsTotal();
     }
     log.info(

@@ -1,0 +1,39 @@
+package io.marketlambda.app;
+
+import io.marketlambda.core.config.Settings;
+import io.marketlambda.speed.SpeedApplication;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code marketlambda speed}: the speed layer in local Spark. */
+@Command(
+    name = "speed",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the speed layer in local Spark (local[*]): quotes from Kafka to the HBase realtime",
+      "views (latest quote; 1m, 5m, 15m, 1h bars), invalid quotes to the dead-letter topic.",
+      "Creates the view tables when absent; resumes from its checkpoints under lake.root.",
+      "On a cluster, spark-submit --class io.marketlambda.speed.SpeedApplication instead."
+    })
+final class SpeedCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
+  @Option(
+      names = "--available-now",
+      description = "Process what the topic holds now, then stop (speed.trigger=available-now).")
+  boolean availableNow;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = config.settings();
+    if (availableNow) {
+      settings = settings.withOverrides(List.of("speed.trigger=available-now"));
+    }
+    SpeedApplication.run(SparkSession.builder().appName("marketlambda-speed"), settings);
+    return 0;
+  }
+}

@@ -1,0 +1,91 @@
+package io.marketlambda.speed;
+
+import io.marketlambda.core.config.Settings;
+import io.marketlambda.speed.hbase.RealtimeViewsSchema;
+import io.marketlambda.speed.stream.SpeedConfig;
+import io.marketlambda.speed.stream.SpeedJob;
+import io.marketlambda.speed.stream.SpeedProgressLog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The speed layer's {@code main}, for {@code spark-submit} and {@code marketlambda speed}:
+ *
+ * <pre>
+ * spark-submit --class io.marketlambda.speed.SpeedApplication speed-layer.jar \
+ *     [--config file.properties]... [--conf key=value]...
+ * </pre>
+ *
+ * Uses the SparkSession of the environment (spark-submit, Databricks) and {@code local[*]} when
+ * none is configured; creates the realtime view tables when absent, starts the queries and waits
+ * for them. Never stops the session or exits the JVM, as a Databricks JAR task requires.
+ */
+public final class SpeedApplication {
+  private static final Logger log = LoggerFactory.getLogger(SpeedApplication.class);
+
+  private SpeedApplication() {}
+
+  public static void main(String[] args) throws StreamingQueryException {
+    run(SparkSession.builder().appName("marketlambda-speed"), settings(args));
+  }
+
+  /**
+   * Runs the speed layer until its queries stop (with {@code speed.trigger=available-now}) or one
+   * fails.
+   *
+   * @throws StreamingQueryException when a query fails; the message names the query and cause
+   */
+  public static void run(SparkSession.Builder builder, Settings settings)
+      throws StreamingQueryException {
+    SpeedConfig config = SpeedConfig.from(settings);
+    SparkSession spark = session(builder);
+    spark.streams().addListener(new SpeedProgressLog());
+    List<?> created = RealtimeViewsSchema.createIfAbsent(config.hbase(), config.views());
+    log.info("Realtime views in namespace {}: created {}", config.views().namespace(), created);
+    List<StreamingQuery> queries = new SpeedJob(spark, config).start();
+    for (StreamingQuery query : queries) {
+      query.awaitTermination();
+    }
+  }
+
+  /** The environment's session (spark-submit sets spark.master), else a local one. */
+  private static SparkSession session(SparkSession.Builder builder) {
+    if (System.getProperty("spark.master") == null) {
+      // One machine: few shuffle partitions, or every stateful micro-batch touches 200 stores.
+      builder
+          .master("local[*]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "4");
+    }
+    return builder.config("spark.sql.session.timeZone", "UTC").getOrCreate();
+  }
+
+  /** {@code --config file} (repeatable, later wins) and {@code --conf key=value} (repeatable). */
+  static Settings settings(String[] args) {
+    Settings settings = Settings.empty();
+    List<String> overrides = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if ((option.equals("--config") || option.equals("--conf")) && i + 1 < args.length) {
+        String value = args[++i];
+        if (option.equals("--config")) {
+          settings = settings.merge(Settings.load(Path.of(value)));
+        } else {
+          overrides.add(value);
+        }
+      } else {
+        throw new IllegalArgumentException(
+            "Cannot read argument '"
+                + option
+                + "': expected --config <file> or --conf <key=value>");
+      }
+    }
+    return settings.withOverrides(overrides);
+  }
+}
