@@ -46,7 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The speed layer on the local stack's real Kafka and HBase: the real IBM trades of 2013-10-07,
- * with poison records among them, through Kafka into the realtime views.
+ * with poison records, duplicates and out-of-order trades among them, through Kafka into the
+ * realtime views, checked against bars computed trade by trade from the file.
  */
 @ExtendWith(LocalStackExtension.class)
 class SpeedJobIT {
@@ -68,7 +69,7 @@ class SpeedJobIT {
           "symbol");
 
   @Test
-  void tradesBecomeBarsAndTheLatestQuoteWhilePoisonGoesToTheDeadLetterTopic(
+  void tradesBecomeBarsOnceAndTheLatestQuoteWhilePoisonGoesToTheDeadLetterTopic(
       LocalStackEndpoints endpoints) throws Exception {
     createTopics(endpoints);
     publish(endpoints);
@@ -174,23 +175,34 @@ class SpeedJobIT {
     }
   }
 
+  /**
+   * Publishes every trade, then every tenth trade again (duplicates) in reverse order (out of
+   * order), with the poison records in the middle; the bars must come out as if each trade came
+   * once, in order.
+   */
   private static void publish(LocalStackEndpoints endpoints) throws Exception {
     QuoteWireCodec codec = new QuoteWireCodec();
+    List<Quote> trades = new ArrayList<>();
+    for (LeanTradeTicks.Tick tick : IBM.ticks()) {
+      trades.add(
+          new Quote(
+              Symbol.of("IBM"),
+              tick.time(),
+              tick.priceUsd(),
+              tick.size(),
+              "lean-tick",
+              tick.line()));
+    }
+    List<Quote> duplicates = new ArrayList<>();
+    for (int i = trades.size() - 1; i >= 0; i -= 10) {
+      duplicates.add(trades.get(i));
+    }
     try (KafkaProducer<byte[], byte[]> producer = producer(endpoints)) {
-      int poisonAt = IBM.ticks().size() / 2;
-      for (int i = 0; i < IBM.ticks().size(); i++) {
-        LeanTradeTicks.Tick tick = IBM.ticks().get(i);
-        Quote quote =
-            new Quote(
-                Symbol.of("IBM"),
-                tick.time(),
-                tick.priceUsd(),
-                tick.size(),
-                "lean-tick",
-                tick.line());
+      for (int i = 0; i < trades.size(); i++) {
+        Quote quote = trades.get(i);
         producer.send(
             new ProducerRecord<>(QUOTES, codec.encodeKey(quote), codec.encodeValue(quote)));
-        if (i == poisonAt) {
+        if (i == trades.size() / 2) {
           for (String poison : POISON.keySet()) {
             producer.send(
                 new ProducerRecord<>(
@@ -199,6 +211,10 @@ class SpeedJobIT {
                     poison.getBytes(StandardCharsets.UTF_8)));
           }
         }
+      }
+      for (Quote quote : duplicates) {
+        producer.send(
+            new ProducerRecord<>(QUOTES, codec.encodeKey(quote), codec.encodeValue(quote)));
       }
       producer.flush();
     }
