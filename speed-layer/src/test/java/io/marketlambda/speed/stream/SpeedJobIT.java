@@ -139,16 +139,7 @@ class SpeedJobIT {
                     "realtime.ttl=10000d",
                     "lake.root=" + lake,
                     "speed.trigger=available-now"));
-    SparkSession spark =
-        SparkSession.builder()
-            .appName("speed-it")
-            .master("local[2]")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.driver.host", "localhost")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .getOrCreate();
+    SparkSession spark = LocalSparkSession.get();
     for (StreamingQuery query : new SpeedJob(spark, SpeedConfig.from(settings)).start()) {
       query.awaitTermination();
     }

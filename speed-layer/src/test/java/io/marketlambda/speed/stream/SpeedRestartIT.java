@@ -1,0 +1,159 @@
+package io.marketlambda.speed.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.localstack.LocalStackEndpoints;
+import io.marketlambda.speed.hbase.RealtimeViewReader;
+import io.marketlambda.speed.hbase.RealtimeViewsSchema;
+import io.marketlambda.testing.LeanTradeTicks;
+import io.marketlambda.testing.LeanTradeTicks.TradeBar;
+import io.marketlambda.testing.LocalStackExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.HBaseConfiguration;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Stops the speed layer in the middle of the real IBM trades of 2013-10-07 and starts it again from
+ * its checkpoints: no bar is lost and none is counted twice.
+ */
+@ExtendWith(LocalStackExtension.class)
+class SpeedRestartIT {
+  private static final String QUOTES = "speed-restart-it.quotes.v1";
+  private static final RealtimeViewsConfig VIEWS =
+      new RealtimeViewsConfig("it_speed_restart", 16, Duration.ofDays(10000));
+  private static final LeanTradeTicks IBM = LeanTradeTicks.read("IBM");
+
+  @Test
+  void aRestartMidReplayLosesNoBarAndCountsNoneTwice(LocalStackEndpoints endpoints)
+      throws Exception {
+    publish(endpoints);
+    Path lake = Path.of("target", "speed-restart-it-lake").toAbsolutePath();
+    deleteRecursively(lake);
+    Settings settings =
+        Settings.of(endpoints.asProperties())
+            .withOverrides(
+                List.of(
+                    "topics.quotes=" + QUOTES,
+                    "realtime.hbase-namespace=" + VIEWS.namespace(),
+                    "realtime.ttl=10000d",
+                    "lake.root=" + lake,
+                    "speed.trigger=available-now",
+                    "speed.max-offsets-per-trigger=3000"));
+    SparkSession spark = LocalSparkSession.get();
+    try (Connection hbase = hbase(endpoints)) {
+      RealtimeViewsSchema.createIfAbsent(hbase.getAdmin(), VIEWS);
+
+      List<StreamingQuery> first = new SpeedJob(spark, SpeedConfig.from(settings)).start();
+      StreamingQuery minuteBars = first.get(1);
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .until(
+              () -> minuteBars.lastProgress() != null && minuteBars.lastProgress().batchId() >= 1);
+      for (StreamingQuery query : first) {
+        query.stop();
+      }
+      assertThat(minuteBars.lastProgress().batchId()).isLessThan(8);
+
+      for (StreamingQuery query : new SpeedJob(spark, SpeedConfig.from(settings)).start()) {
+        query.awaitTermination();
+      }
+
+      RealtimeViewReader views = new RealtimeViewReader(hbase, VIEWS);
+      for (BarInterval interval : List.of(BarInterval.ONE_MINUTE, BarInterval.ONE_HOUR)) {
+        List<TradeBar> expected = IBM.bars(interval.fixedLength().orElseThrow());
+        List<Bar> bars =
+            views
+                .bars(
+                    Symbol.of("IBM"),
+                    interval,
+                    Instant.parse("2013-10-07T00:00:00Z"),
+                    Instant.parse("2013-10-08T00:00:00Z"))
+                .stream()
+                .sorted(Comparator.comparing(Bar::start))
+                .toList();
+        assertThat(bars).hasSize(expected.size());
+        for (int i = 0; i < bars.size(); i++) {
+          assertThat(bars.get(i).start()).isEqualTo(expected.get(i).start());
+          assertThat(bars.get(i).volumeShares()).isEqualTo((double) expected.get(i).volume());
+          assertThat(bars.get(i).tradeCount()).isEqualTo(expected.get(i).trades());
+          assertThat(bars.get(i).closeUsd()).isEqualTo(expected.get(i).close());
+          assertThat(bars.get(i).vwapUsd()).isCloseTo(expected.get(i).vwap(), within(1e-9));
+        }
+      }
+    }
+  }
+
+  private static void publish(LocalStackEndpoints endpoints) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(QUOTES, 2, (short) 1))).all().get();
+    }
+    QuoteWireCodec codec = new QuoteWireCodec();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                "bootstrap.servers",
+                endpoints.kafkaBootstrapServers(),
+                "enable.idempotence",
+                "true"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      for (LeanTradeTicks.Tick tick : IBM.ticks()) {
+        Quote quote =
+            new Quote(
+                Symbol.of("IBM"),
+                tick.time(),
+                tick.priceUsd(),
+                tick.size(),
+                "lean-tick",
+                tick.line());
+        producer.send(
+            new ProducerRecord<>(QUOTES, codec.encodeKey(quote), codec.encodeValue(quote)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static Connection hbase(LocalStackEndpoints endpoints) throws Exception {
+    Configuration conf = HBaseConfiguration.create();
+    conf.set("hbase.zookeeper.quorum", endpoints.zookeeperQuorum());
+    conf.setInt("hbase.zookeeper.property.clientPort", endpoints.zookeeperClientPort());
+    return ConnectionFactory.createConnection(conf);
+  }
+
+  private static void deleteRecursively(Path directory) throws Exception {
+    if (Files.exists(directory)) {
+      try (var paths = Files.walk(directory)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+}
