@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Publishes recorded trade ticks (to the quotes topic) or bars (to the bars topic), paced by",
-      "their event times, files merged by event time. Prints progress and a final summary.",
-      "Exits 1 when any event failed to publish."
+      "Publishes recorded ticks or bars to Kafka, paced by their event times.",
+      "Trade ticks go to the quotes topic, bars to the bars topic; files are merged by event",
+      "time. Prints progress and a final summary; exits 1 when any event failed to publish."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

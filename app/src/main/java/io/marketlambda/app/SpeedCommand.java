@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
     name = "speed",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the speed layer in local Spark (local[*]): quotes from Kafka to the HBase realtime",
-      "views (latest quote; 1m, 5m, 15m, 1h bars), invalid quotes to the dead-letter topic.",
+      "Runs the speed layer: quotes from Kafka to the HBase realtime views.",
+      "Local Spark (local[*]); latest quote and 1m, 5m, 15m, 1h bars; invalid quotes go to the",
+      "dead-letter topic.",
       "Creates the view tables when absent; resumes from its checkpoints under lake.root.",
       "On a cluster, spark-submit --class io.marketlambda.speed.SpeedApplication instead."
     })
