@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LeanTradeTicks.TradeBar;
+import io.marketlambda.testing.LocalSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;

@@ -1,11 +1,9 @@
 package io.marketlambda.speed.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
-import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
@@ -14,21 +12,17 @@ import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.speed.hbase.RealtimeViewReader;
 import io.marketlambda.speed.hbase.RealtimeViewsSchema;
 import io.marketlambda.testing.LeanTradeTicks;
-import io.marketlambda.testing.LeanTradeTicks.TradeBar;
+import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -73,7 +67,7 @@ class SpeedJobIT {
       LocalStackEndpoints endpoints) throws Exception {
     createTopics(endpoints);
     publish(endpoints);
-    try (Connection hbase = hbase(endpoints)) {
+    try (Connection hbase = SpeedItSupport.hbase(endpoints)) {
       RealtimeViewsSchema.createIfAbsent(hbase.getAdmin(), VIEWS);
 
       runSpeedLayer(endpoints);
@@ -93,42 +87,14 @@ class SpeedJobIT {
                 assertThat(quote.sequence()).isEqualTo(last.line());
               });
       for (BarInterval interval : List.of(BarInterval.ONE_MINUTE, BarInterval.FIVE_MINUTES)) {
-        assertBars(views, interval);
+        SpeedItSupport.assertBarsMatch(views, IBM, interval);
       }
     }
     assertThat(deadLetters(endpoints)).isEqualTo(POISON.values().stream().sorted().toList());
   }
 
-  private static void assertBars(RealtimeViewReader views, BarInterval interval) {
-    List<TradeBar> expected = IBM.bars(interval.fixedLength().orElseThrow());
-    List<Bar> bars =
-        views
-            .bars(
-                Symbol.of("IBM"),
-                interval,
-                Instant.parse("2013-10-07T00:00:00Z"),
-                Instant.parse("2013-10-08T00:00:00Z"))
-            .stream()
-            .sorted(Comparator.comparing(Bar::start))
-            .toList();
-    assertThat(bars).hasSize(expected.size());
-    for (int i = 0; i < bars.size(); i++) {
-      Bar bar = bars.get(i);
-      TradeBar want = expected.get(i);
-      assertThat(bar.start()).isEqualTo(want.start());
-      assertThat(bar.openUsd()).isEqualTo(want.open());
-      assertThat(bar.highUsd()).isEqualTo(want.high());
-      assertThat(bar.lowUsd()).isEqualTo(want.low());
-      assertThat(bar.closeUsd()).isEqualTo(want.close());
-      assertThat(bar.volumeShares()).isEqualTo((double) want.volume());
-      assertThat(bar.vwapUsd()).isCloseTo(want.vwap(), within(1e-9));
-      assertThat(bar.tradeCount()).isEqualTo(want.trades());
-    }
-  }
-
   private static void runSpeedLayer(LocalStackEndpoints endpoints) throws Exception {
-    Path lake = Path.of("target", "speed-it-lake").toAbsolutePath();
-    deleteRecursively(lake);
+    Path lake = SpeedItSupport.freshLake("speed-it-lake");
     Settings settings =
         Settings.of(endpoints.asProperties())
             .withOverrides(
@@ -139,19 +105,9 @@ class SpeedJobIT {
                     "realtime.ttl=10000d",
                     "lake.root=" + lake,
                     "speed.trigger=available-now"));
-    SparkSession spark = LocalSparkSession.get();
+    SparkSession spark = LocalSpark.session();
     for (StreamingQuery query : new SpeedJob(spark, SpeedConfig.from(settings)).start()) {
       query.awaitTermination();
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws java.io.IOException {
-    if (java.nio.file.Files.exists(directory)) {
-      try (var paths = java.nio.file.Files.walk(directory)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          java.nio.file.Files.delete(path);
-        }
-      }
     }
   }
 
@@ -252,12 +208,5 @@ class SpeedJobIT {
       fields.addAll(seen.values());
     }
     return fields.stream().sorted().toList();
-  }
-
-  private static Connection hbase(LocalStackEndpoints endpoints) throws Exception {
-    Configuration conf = HBaseConfiguration.create();
-    conf.set("hbase.zookeeper.quorum", endpoints.zookeeperQuorum());
-    conf.setInt("hbase.zookeeper.property.clientPort", endpoints.zookeeperClientPort());
-    return ConnectionFactory.createConnection(conf);
   }
 }

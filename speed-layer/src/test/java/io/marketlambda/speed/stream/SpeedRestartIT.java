@@ -1,12 +1,10 @@
 package io.marketlambda.speed.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
-import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
@@ -15,19 +13,13 @@ import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.speed.hbase.RealtimeViewReader;
 import io.marketlambda.speed.hbase.RealtimeViewsSchema;
 import io.marketlambda.testing.LeanTradeTicks;
-import io.marketlambda.testing.LeanTradeTicks.TradeBar;
+import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,8 +45,7 @@ class SpeedRestartIT {
   void aRestartMidReplayLosesNoBarAndCountsNoneTwice(LocalStackEndpoints endpoints)
       throws Exception {
     publish(endpoints);
-    Path lake = Path.of("target", "speed-restart-it-lake").toAbsolutePath();
-    deleteRecursively(lake);
+    Path lake = SpeedItSupport.freshLake("speed-restart-it-lake");
     Settings settings =
         Settings.of(endpoints.asProperties())
             .withOverrides(
@@ -65,8 +56,8 @@ class SpeedRestartIT {
                     "lake.root=" + lake,
                     "speed.trigger=available-now",
                     "speed.max-offsets-per-trigger=3000"));
-    SparkSession spark = LocalSparkSession.get();
-    try (Connection hbase = hbase(endpoints)) {
+    SparkSession spark = LocalSpark.session();
+    try (Connection hbase = SpeedItSupport.hbase(endpoints)) {
       RealtimeViewsSchema.createIfAbsent(hbase.getAdmin(), VIEWS);
 
       List<StreamingQuery> first = new SpeedJob(spark, SpeedConfig.from(settings)).start();
@@ -85,27 +76,8 @@ class SpeedRestartIT {
       }
 
       RealtimeViewReader views = new RealtimeViewReader(hbase, VIEWS);
-      for (BarInterval interval : List.of(BarInterval.ONE_MINUTE, BarInterval.ONE_HOUR)) {
-        List<TradeBar> expected = IBM.bars(interval.fixedLength().orElseThrow());
-        List<Bar> bars =
-            views
-                .bars(
-                    Symbol.of("IBM"),
-                    interval,
-                    Instant.parse("2013-10-07T00:00:00Z"),
-                    Instant.parse("2013-10-08T00:00:00Z"))
-                .stream()
-                .sorted(Comparator.comparing(Bar::start))
-                .toList();
-        assertThat(bars).hasSize(expected.size());
-        for (int i = 0; i < bars.size(); i++) {
-          assertThat(bars.get(i).start()).isEqualTo(expected.get(i).start());
-          assertThat(bars.get(i).volumeShares()).isEqualTo((double) expected.get(i).volume());
-          assertThat(bars.get(i).tradeCount()).isEqualTo(expected.get(i).trades());
-          assertThat(bars.get(i).closeUsd()).isEqualTo(expected.get(i).close());
-          assertThat(bars.get(i).vwapUsd()).isCloseTo(expected.get(i).vwap(), within(1e-9));
-        }
-      }
+      SpeedItSupport.assertBarsMatch(views, IBM, BarInterval.ONE_MINUTE);
+      SpeedItSupport.assertBarsMatch(views, IBM, BarInterval.ONE_HOUR);
     }
   }
 
@@ -137,23 +109,6 @@ class SpeedRestartIT {
             new ProducerRecord<>(QUOTES, codec.encodeKey(quote), codec.encodeValue(quote)));
       }
       producer.flush();
-    }
-  }
-
-  private static Connection hbase(LocalStackEndpoints endpoints) throws Exception {
-    Configuration conf = HBaseConfiguration.create();
-    conf.set("hbase.zookeeper.quorum", endpoints.zookeeperQuorum());
-    conf.setInt("hbase.zookeeper.property.clientPort", endpoints.zookeeperClientPort());
-    return ConnectionFactory.createConnection(conf);
-  }
-
-  private static void deleteRecursively(Path directory) throws Exception {
-    if (Files.exists(directory)) {
-      try (var paths = Files.walk(directory)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
     }
   }
 }
