@@ -2,8 +2,12 @@ package io.marketlambda.speed.stream;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -20,9 +24,13 @@ import org.apache.spark.sql.Row;
  * marketlambda.source.topic     topic, partition and offset of the original record
  * marketlambda.source.partition
  * marketlambda.source.offset
+ * marketlambda.error.truncated-from  only when the value was cut: its original size in bytes
  * </pre>
  *
- * A micro-batch replayed after a failure sends its dead letters again (at least once).
+ * Values over {@value #MAX_VALUE_BYTES} bytes are cut to that size, so that a producer's runaway
+ * record cannot exceed the dead-letter topic's message size (Kafka's default is 1 MiB) and stop the
+ * speed layer; the header keeps the original size. A micro-batch replayed after a failure sends its
+ * dead letters again (at least once).
  */
 final class DeadLetters {
   static final String ERROR_FIELD = "marketlambda.error.field";
@@ -30,21 +38,28 @@ final class DeadLetters {
   static final String SOURCE_TOPIC = "marketlambda.source.topic";
   static final String SOURCE_PARTITION = "marketlambda.source.partition";
   static final String SOURCE_OFFSET = "marketlambda.source.offset";
+  static final String TRUNCATED_FROM = "marketlambda.error.truncated-from";
+  static final int MAX_VALUE_BYTES = 512 * 1024;
 
   private DeadLetters() {}
 
   /** Writes the invalid rows of a decoded micro-batch to {@code topic}. */
   static void send(Dataset<Row> invalid, String topic, Map<String, String> kafka) {
+    Column value = col(DecodedQuoteColumns.KAFKA_VALUE);
+    Column oversized = length(value).gt(MAX_VALUE_BYTES);
+    Column headers =
+        array(
+            header(ERROR_FIELD, col(DecodedQuoteColumns.ERROR_FIELD)),
+            header(ERROR_REASON, col(DecodedQuoteColumns.ERROR_REASON)),
+            header(SOURCE_TOPIC, col(DecodedQuoteColumns.KAFKA_TOPIC)),
+            header(SOURCE_PARTITION, col(DecodedQuoteColumns.KAFKA_PARTITION)),
+            header(SOURCE_OFFSET, col(DecodedQuoteColumns.KAFKA_OFFSET)));
     invalid
         .select(
             col(DecodedQuoteColumns.KAFKA_KEY).as("key"),
-            col(DecodedQuoteColumns.KAFKA_VALUE).as("value"),
-            array(
-                    header(ERROR_FIELD, col(DecodedQuoteColumns.ERROR_FIELD)),
-                    header(ERROR_REASON, col(DecodedQuoteColumns.ERROR_REASON)),
-                    header(SOURCE_TOPIC, col(DecodedQuoteColumns.KAFKA_TOPIC)),
-                    header(SOURCE_PARTITION, col(DecodedQuoteColumns.KAFKA_PARTITION)),
-                    header(SOURCE_OFFSET, col(DecodedQuoteColumns.KAFKA_OFFSET)))
+            when(oversized, substring(value, 1, MAX_VALUE_BYTES)).otherwise(value).as("value"),
+            when(oversized, concat(headers, array(header(TRUNCATED_FROM, length(value)))))
+                .otherwise(headers)
                 .as("headers"))
         .write()
         .format("kafka")

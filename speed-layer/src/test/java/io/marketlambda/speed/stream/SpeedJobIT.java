@@ -51,16 +51,39 @@ class SpeedJobIT {
   private static final RealtimeViewsConfig VIEWS =
       new RealtimeViewsConfig("it_speed", 16, java.time.Duration.ofDays(10000));
   private static final LeanTradeTicks IBM = LeanTradeTicks.read("IBM");
-  private static final Map<String, String> POISON =
-      Map.of(
-          "{not json",
-          "$",
-          "{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
-              + "\"priceUsd\":-3.2,\"sizeShares\":100,\"source\":\"lean-tick\",\"sequence\":1}",
-          "priceUsd",
-          "{\"schemaVersion\":1,\"eventTime\":\"2013-10-07T13:30:00Z\",\"priceUsd\":182.0,"
-              + "\"sizeShares\":100,\"source\":\"lean-tick\",\"sequence\":1}",
-          "symbol");
+
+  /** Poison records, keyed by name (their Kafka key), with the field the DLQ must name. */
+  private static final List<Poison> POISON =
+      List.of(
+          new Poison("not-json", utf8("{not json"), "$"),
+          new Poison("negative-price", utf8(quoteJson("\"priceUsd\":-3.2")), "priceUsd"),
+          new Poison("nan-price", utf8(quoteJson("\"priceUsd\":NaN")), "$"),
+          new Poison(
+              "missing-symbol",
+              utf8(
+                  "{\"schemaVersion\":1,\"eventTime\":\"2013-10-07T13:30:00Z\",\"priceUsd\":182.0,"
+                      + "\"sizeShares\":100,\"source\":\"lean-tick\",\"sequence\":1}"),
+              "symbol"),
+          new Poison("five-megabytes", fiveMegabytes(), "$"),
+          new Poison("not-utf-8", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, "$"));
+
+  private record Poison(String name, byte[] value, String field) {}
+
+  private static String quoteJson(String price) {
+    return "{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
+        + price
+        + ",\"sizeShares\":100,\"source\":\"lean-tick\",\"sequence\":1}";
+  }
+
+  private static byte[] fiveMegabytes() {
+    byte[] value = new byte[5 * 1024 * 1024];
+    java.util.Arrays.fill(value, (byte) 'x');
+    return value;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
 
   @Test
   void tradesBecomeBarsOnceAndTheLatestQuoteWhilePoisonGoesToTheDeadLetterTopic(
@@ -90,7 +113,7 @@ class SpeedJobIT {
         SpeedItSupport.assertBarsMatch(views, IBM, interval);
       }
     }
-    assertThat(deadLetters(endpoints)).isEqualTo(POISON.values().stream().sorted().toList());
+    assertDeadLetters(endpoints);
   }
 
   private static void runSpeedLayer(LocalStackEndpoints endpoints) throws Exception {
@@ -116,7 +139,10 @@ class SpeedJobIT {
         Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
       admin
           .createTopics(
-              List.of(new NewTopic(QUOTES, 3, (short) 1), new NewTopic(DEAD_LETTERS, 1, (short) 1)))
+              List.of(
+                  new NewTopic(QUOTES, 3, (short) 1)
+                      .configs(Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024))),
+                  new NewTopic(DEAD_LETTERS, 1, (short) 1)))
           .all()
           .get();
     }
@@ -150,12 +176,8 @@ class SpeedJobIT {
         producer.send(
             new ProducerRecord<>(QUOTES, codec.encodeKey(quote), codec.encodeValue(quote)));
         if (i == trades.size() / 2) {
-          for (String poison : POISON.keySet()) {
-            producer.send(
-                new ProducerRecord<>(
-                    QUOTES,
-                    "IBM".getBytes(StandardCharsets.UTF_8),
-                    poison.getBytes(StandardCharsets.UTF_8)));
+          for (Poison poison : POISON) {
+            producer.send(new ProducerRecord<>(QUOTES, utf8(poison.name()), poison.value()));
           }
         }
       }
@@ -175,14 +197,19 @@ class SpeedJobIT {
             "enable.idempotence",
             "true",
             "acks",
-            "all"),
+            "all",
+            "max.request.size",
+            Integer.toString(8 * 1024 * 1024)),
         new ByteArraySerializer(),
         new ByteArraySerializer());
   }
 
-  /** The error fields of the dead letters, sorted. */
-  private static List<String> deadLetters(LocalStackEndpoints endpoints) {
-    List<String> fields = new ArrayList<>();
+  /**
+   * Every poison record is in the dead-letter topic once, under its own key, naming the expected
+   * field and a reason, with its original bytes (cut to the dead-letter limit when larger).
+   */
+  private static void assertDeadLetters(LocalStackEndpoints endpoints) {
+    Map<String, ConsumerRecord<byte[], byte[]>> seen = new HashMap<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -193,20 +220,32 @@ class SpeedJobIT {
             new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(DEAD_LETTERS));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      Map<String, String> seen = new HashMap<>();
       while (seen.size() < POISON.size() && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          Header field = record.headers().lastHeader(DeadLetters.ERROR_FIELD);
-          Header reason = record.headers().lastHeader(DeadLetters.ERROR_REASON);
-          assertThat(reason).isNotNull();
-          seen.put(
-              new String(record.value(), StandardCharsets.UTF_8),
-              new String(field.value(), StandardCharsets.UTF_8));
+          seen.put(new String(record.key(), StandardCharsets.UTF_8), record);
         }
       }
-      assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(POISON.keySet());
-      fields.addAll(seen.values());
     }
-    return fields.stream().sorted().toList();
+    assertThat(seen).hasSize(POISON.size());
+    for (Poison poison : POISON) {
+      ConsumerRecord<byte[], byte[]> letter = seen.get(poison.name());
+      assertThat(header(letter, DeadLetters.ERROR_FIELD))
+          .as(poison.name())
+          .isEqualTo(poison.field());
+      assertThat(header(letter, DeadLetters.ERROR_REASON)).as(poison.name()).isNotBlank();
+      assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(QUOTES);
+      if (poison.value().length > DeadLetters.MAX_VALUE_BYTES) {
+        assertThat(letter.value()).hasSize(DeadLetters.MAX_VALUE_BYTES);
+        assertThat(header(letter, DeadLetters.TRUNCATED_FROM))
+            .isEqualTo(Integer.toString(poison.value().length));
+      } else {
+        assertThat(letter.value()).as(poison.name()).isEqualTo(poison.value());
+      }
+    }
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+    Header header = record.headers().lastHeader(key);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }
