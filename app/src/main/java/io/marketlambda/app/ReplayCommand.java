@@ -1,6 +1,12 @@
 package io.marketlambda.app;
 
+import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.alphavantage.AlphaVantageConfig;
+import io.marketlambda.ingest.alphavantage.AlphaVantageFunction;
+import io.marketlambda.ingest.alphavantage.AlphaVantageRequest;
+import io.marketlambda.ingest.alphavantage.BarLabel;
+import io.marketlambda.ingest.alphavantage.IntradayInterval;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.ingest.recorded.RecordedSource;
 import io.marketlambda.ingest.replay.RecordedReplay;
@@ -13,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -39,8 +46,27 @@ final class ReplayCommand implements Callable<Integer> {
       names = "--source",
       required = true,
       paramLabel = "<source>",
-      description = "lean-tick, lean-minute, lean-daily, stooq-daily, stooq-5min or yahoo.")
+      description =
+          "lean-tick, lean-minute, lean-daily, stooq-daily, stooq-5min, yahoo, or alphavantage"
+              + " (one recorded time-series file; give --symbols, --function and --interval).")
   String source;
+
+  @Option(
+      names = "--function",
+      paramLabel = "<function>",
+      defaultValue = "intraday",
+      description =
+          "With alphavantage: intraday, daily, weekly or monthly, as the file holds (default:"
+              + " ${DEFAULT-VALUE}).")
+  String function;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "<interval>",
+      defaultValue = "1min",
+      description =
+          "With alphavantage intraday: 1min, 5min, 15min or 60min (default: ${DEFAULT-VALUE}).")
+  String interval;
 
   @Option(
       names = "--path",
@@ -72,6 +98,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (source.equals("alphavantage")) {
+      return replayAlphaVantage();
+    }
     RecordedSource recorded = parameter(RecordedSource::parse, source);
     if (!RecordedReplay.supports(recorded)) {
       throw new ParameterException(
@@ -85,20 +114,63 @@ final class ReplayCommand implements Callable<Integer> {
           spec.commandLine(), "Cannot read --path " + path + ": not found");
     }
     KafkaPublishConfig kafka = KafkaPublishConfig.from(config.settings());
-    PrintWriter err = spec.commandLine().getErr();
-    Replay pacing =
-        new Replay(
-            pace,
-            Clock.systemUTC(),
-            Replay.Sleeper.threadSleep(),
-            Duration.ofSeconds(5),
-            err::println);
-    err.printf(
-        "Replaying %s from %s at %s to %s%n",
-        recorded.code(), path, pace, kafka.kafka().get("bootstrap.servers"));
-    RecordedReplay.Result result =
-        new RecordedReplay(kafka, pacing, quarantine).run(recorded, path, only);
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "Replaying %s from %s at %s to %s%n",
+            recorded.code(), path, pace, kafka.kafka().get("bootstrap.servers"));
+    return report(new RecordedReplay(kafka, pacing(pace), quarantine).run(recorded, path, only));
+  }
 
+  /** One recorded Alpha Vantage time series, read as the answer to --function and --interval. */
+  private int replayAlphaVantage() {
+    if (symbols.size() != 1 || !Files.isRegularFile(path)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Cannot replay --source alphavantage: give one recorded file as --path and its symbol as"
+              + " --symbols (got "
+              + path
+              + ", "
+              + symbols
+              + ")");
+    }
+    Symbol symbol = parameter(Symbol::of, symbols.get(0));
+    AlphaVantageRequest request = parameter(name -> alphaVantageRequest(name, symbol), function);
+    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+      request = request.asCsv();
+    }
+    ReplaySpeed pace = parameter(ReplaySpeed::parse, speed);
+    Settings settings = config.settings();
+    KafkaPublishConfig kafka = KafkaPublishConfig.from(settings);
+    BarLabel label = AlphaVantageConfig.from(settings).intradayLabel();
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "Replaying %s from %s (times label bar %s) at %s%n",
+            request.describe(), path, label, pace);
+    return report(
+        new RecordedReplay(kafka, pacing(pace), quarantine).runAlphaVantage(path, request, label));
+  }
+
+  private AlphaVantageRequest alphaVantageRequest(String name, Symbol symbol) {
+    return switch (name) {
+      case "intraday" -> AlphaVantageRequest.intraday(symbol, IntradayInterval.parse(interval));
+      case "daily" -> AlphaVantageRequest.of(AlphaVantageFunction.TIME_SERIES_DAILY, symbol);
+      case "weekly" -> AlphaVantageRequest.of(AlphaVantageFunction.TIME_SERIES_WEEKLY, symbol);
+      case "monthly" -> AlphaVantageRequest.of(AlphaVantageFunction.TIME_SERIES_MONTHLY, symbol);
+      default ->
+          throw new IllegalArgumentException(
+              "Cannot replay --function " + name + ": expected intraday, daily, weekly or monthly");
+    };
+  }
+
+  private Replay pacing(ReplaySpeed pace) {
+    PrintWriter err = spec.commandLine().getErr();
+    return new Replay(
+        pace, Clock.systemUTC(), Replay.Sleeper.threadSleep(), Duration.ofSeconds(5), err::println);
+  }
+
+  private int report(RecordedReplay.Result result) {
     PrintWriter out = spec.commandLine().getOut();
     out.println(result.replay() + " -> " + result.topic());
     if (result.quarantined() > 0) {

@@ -3,6 +3,10 @@ package io.marketlambda.ingest.replay;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.alphavantage.AlphaVantageParser;
+import io.marketlambda.ingest.alphavantage.AlphaVantageRequest;
+import io.marketlambda.ingest.alphavantage.BarLabel;
+import io.marketlambda.ingest.alphavantage.ParseResult;
 import io.marketlambda.ingest.kafka.KafkaEventSink;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.ingest.kafka.TopicCreator;
@@ -17,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -71,6 +76,37 @@ public final class RecordedReplay {
     }
     String topic = kafka.topics().bars();
     return replay(files, topic, KafkaEventSink.forBars(kafka, topic), source::openBars, Bar::start);
+  }
+
+  /**
+   * Replays the bars of one recorded Alpha Vantage time-series response (JSON or CSV), read as the
+   * API's answer to {@code request} (which names the function, symbol and interval the file holds),
+   * to the bars topic in time order.
+   *
+   * @param label whether the file's intraday timestamps name bar starts or ends
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   * @throws io.marketlambda.ingest.alphavantage.AlphaVantageException when the file is not that
+   *     answer (an error body, another symbol or interval)
+   */
+  public Result runAlphaVantage(Path file, AlphaVantageRequest request, BarLabel label) {
+    String topic = kafka.topics().bars();
+    new TopicCreator(kafka).createMissing(List.of(topic));
+    String body;
+    try {
+      body = Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read Alpha Vantage file " + file, e);
+    }
+    try (QuarantineFile quarantine = new QuarantineFile(quarantineFile);
+        KafkaEventSink<Bar> sink = KafkaEventSink.forBars(kafka, topic)) {
+      ParseResult<Bar> parsed =
+          new AlphaVantageParser(label, quarantine).parseBars(request, body, file.toString());
+      List<Bar> bars = parsed.records().stream().sorted(Comparator.comparing(Bar::start)).toList();
+      ReplaySummary summary =
+          pacing.run(List.of(bars.iterator()), Bar::start, sink, OptionalLong.of(bars.size()));
+      return new Result(
+          topic, summary, List.of(parsed.summary()), quarantine.count(), quarantineFile);
+    }
   }
 
   /** Whether a source holds what replay publishes: trade ticks (quotes) or bars. */
