@@ -1,0 +1,72 @@
+package io.marketlambda.speed.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.marketlambda.core.config.ConfigException;
+import io.marketlambda.core.config.Settings;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpeedConfigTest {
+  @Test
+  void pinsKeysAndDefaults() {
+    SpeedConfig config = SpeedConfig.from(Settings.empty());
+
+    assertThat(SpeedConfig.keys())
+        .extracting(key -> key.name())
+        .containsExactly(
+            "kafka.bootstrap.servers",
+            "speed.trigger",
+            "speed.trigger-interval",
+            "speed.watermark",
+            "speed.on-invalid-record",
+            "speed.max-offsets-per-trigger");
+    assertThat(config.kafka())
+        .containsExactlyEntriesOf(java.util.Map.of("bootstrap.servers", "localhost:9092"));
+    assertThat(config.hbase()).isEmpty();
+    assertThat(config.trigger()).isEqualTo(SpeedConfig.Trigger.PROCESSING_TIME);
+    assertThat(config.triggerInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.watermark()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.onInvalidRecord()).isEqualTo(SpeedConfig.OnInvalidRecord.QUARANTINE);
+    assertThat(config.maxOffsetsPerTrigger()).isEqualTo(200_000);
+    assertThat(config.topics().quotes()).isEqualTo("marketlambda.quotes.v1");
+    assertThat(config.topics().deadLetter()).isEqualTo("marketlambda.quotes.dlq.v1");
+    assertThat(config.views().namespace()).isEqualTo("marketlambda");
+  }
+
+  @Test
+  void readsTheLocalStackEndpointsAndOverrides() {
+    Settings settings =
+        Settings.empty()
+            .withOverrides(
+                List.of(
+                    "kafka.bootstrap.servers=localhost:40123",
+                    "hbase.zookeeper.quorum=localhost",
+                    "hbase.zookeeper.property.clientPort=2181",
+                    "speed.trigger=available-now",
+                    "speed.on-invalid-record=fail",
+                    "speed.watermark=30s"));
+
+    SpeedConfig config = SpeedConfig.from(settings);
+
+    assertThat(config.kafka()).containsEntry("bootstrap.servers", "localhost:40123");
+    assertThat(config.hbase())
+        .containsEntry("hbase.zookeeper.quorum", "localhost")
+        .containsEntry("hbase.zookeeper.property.clientPort", "2181");
+    assertThat(config.trigger()).isEqualTo(SpeedConfig.Trigger.AVAILABLE_NOW);
+    assertThat(config.onInvalidRecord()).isEqualTo(SpeedConfig.OnInvalidRecord.FAIL);
+    assertThat(config.watermark()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aBadPolicyNamesKeyAndValue() {
+    Settings settings = Settings.empty().withOverrides(List.of("speed.on-invalid-record=ignore"));
+
+    assertThatThrownBy(() -> SpeedConfig.from(settings))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("speed.on-invalid-record")
+        .hasMessageContaining("'ignore'");
+  }
+}
