@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Symbol;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,12 +32,12 @@ class BarWireCodecTest {
 
   @Test
   void encodesABarAsTheGoldenBytes() {
-    assertThat(codec.encodeValue(OPENING_MINUTE)).isEqualTo(golden("bar-v1-minute.json"));
+    assertThat(codec.encodeValue(OPENING_MINUTE)).isEqualTo(GoldenFiles.read("bar-v1-minute.json"));
   }
 
   @Test
   void decodesTheGoldenBytesToTheBar() {
-    assertThat(codec.decode(golden("bar-v1-minute.json"))).isEqualTo(OPENING_MINUTE);
+    assertThat(codec.decode(GoldenFiles.read("bar-v1-minute.json"))).isEqualTo(OPENING_MINUTE);
   }
 
   @Test
@@ -56,7 +52,7 @@ class BarWireCodecTest {
     "bar-v1-bad-missing-volume.json, volumeShares"
   })
   void rejectsABadBarNamingTheField(String file, String field) {
-    assertThatThrownBy(() -> codec.decode(golden(file)))
+    assertThatThrownBy(() -> codec.decode(GoldenFiles.read(file)))
         .isInstanceOfSatisfying(
             InvalidWireRecordException.class,
             e -> {
@@ -76,18 +72,5 @@ class BarWireCodecTest {
     assertThatThrownBy(() -> codec.decode(quote))
         .isInstanceOf(InvalidWireRecordException.class)
         .hasMessage("Cannot decode bar: field \"interval\": is missing");
-  }
-
-  private static byte[] golden(String name) {
-    try (InputStream in = BarWireCodecTest.class.getResourceAsStream("/wire/" + name)) {
-      byte[] bytes = in.readAllBytes();
-      int end = bytes.length;
-      while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
-        end--;
-      }
-      return Arrays.copyOf(bytes, end);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

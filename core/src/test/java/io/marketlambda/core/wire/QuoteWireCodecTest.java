@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,18 +29,19 @@ class QuoteWireCodecTest {
 
   @Test
   void encodesATradeAsTheGoldenBytes() {
-    assertThat(codec.encodeValue(TRADE)).isEqualTo(golden("quote-v1-trade.json"));
+    assertThat(codec.encodeValue(TRADE)).isEqualTo(GoldenFiles.read("quote-v1-trade.json"));
   }
 
   @Test
   void encodesALastPriceEventAsTheGoldenBytes() {
-    assertThat(codec.encodeValue(LAST_PRICE)).isEqualTo(golden("quote-v1-last-price.json"));
+    assertThat(codec.encodeValue(LAST_PRICE))
+        .isEqualTo(GoldenFiles.read("quote-v1-last-price.json"));
   }
 
   @Test
   void decodesTheGoldenFiles() {
-    assertThat(codec.decode(golden("quote-v1-trade.json"))).isEqualTo(TRADE);
-    assertThat(codec.decode(golden("quote-v1-last-price.json"))).isEqualTo(LAST_PRICE);
+    assertThat(codec.decode(GoldenFiles.read("quote-v1-trade.json"))).isEqualTo(TRADE);
+    assertThat(codec.decode(GoldenFiles.read("quote-v1-last-price.json"))).isEqualTo(LAST_PRICE);
   }
 
   @Test
@@ -58,7 +55,7 @@ class QuoteWireCodecTest {
             "lean-tick",
             7);
 
-    assertThat(codec.decode(golden("quote-v1-extra-field.json"))).isEqualTo(expected);
+    assertThat(codec.decode(GoldenFiles.read("quote-v1-extra-field.json"))).isEqualTo(expected);
   }
 
   @Test
@@ -92,7 +89,7 @@ class QuoteWireCodecTest {
             + "2 is not supported; this reader understands version 1",
       })
   void rejectsBadGoldenFilesNamingTheField(String file, String field, String reason) {
-    assertThatThrownBy(() -> codec.decode(golden(file)))
+    assertThatThrownBy(() -> codec.decode(GoldenFiles.read(file)))
         .isInstanceOfSatisfying(
             InvalidWireRecordException.class,
             e -> {
@@ -104,7 +101,7 @@ class QuoteWireCodecTest {
 
   @Test
   void rejectsNonJsonAsAWholeValueKeepingTheCause() {
-    assertThatThrownBy(() -> codec.decode(golden("quote-v1-bad-not-json.json")))
+    assertThatThrownBy(() -> codec.decode(GoldenFiles.read("quote-v1-bad-not-json.json")))
         .isInstanceOfSatisfying(
             InvalidWireRecordException.class,
             e -> assertThat(e.field()).isEqualTo(InvalidWireRecordException.WHOLE_VALUE))
@@ -115,17 +112,4 @@ class QuoteWireCodecTest {
   }
 
   /** Reads a golden file without its trailing newline. */
-  private static byte[] golden(String name) {
-    try (InputStream in = QuoteWireCodecTest.class.getResourceAsStream("/wire/" + name)) {
-      assertThat(in).as("golden file %s", name).isNotNull();
-      byte[] bytes = in.readAllBytes();
-      int end = bytes.length;
-      while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
-        end--;
-      }
-      return Arrays.copyOf(bytes, end);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

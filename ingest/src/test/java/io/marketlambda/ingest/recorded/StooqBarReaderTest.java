@@ -11,6 +11,7 @@ import io.marketlambda.core.model.Symbol;
 import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import io.marketlambda.ingest.quarantine.RejectedRecord;
 import io.marketlambda.testing.SharedData;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -133,8 +135,12 @@ class StooqBarReaderTest {
   }
 
   @Test
-  void aFileWithOnlyTheHeaderIsEmpty() {
-    Path file = TestFiles.resource("bad-stooq/empty.us.txt");
+  void aFileWithOnlyTheHeaderIsEmpty(@TempDir Path directory) throws Exception {
+    // Written here rather than kept as a file: no Stooq-named file lives in the repository.
+    Path file =
+        Files.writeString(
+            directory.resolve("empty.us.txt"),
+            "<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>\n");
     assertThatThrownBy(() -> StooqBarReader.openDaily(file, quarantine))
         .isInstanceOf(InvalidRecordException.class)
         .hasMessage("Cannot read Stooq daily bars " + file + ": empty (only a header)");
