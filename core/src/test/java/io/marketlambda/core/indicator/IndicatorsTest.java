@@ -1,0 +1,80 @@
+package io.marketlambda.core.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The indicators on IBM's real closes of 2013-09-20 to 2013-10-01 (Lean raw daily bars, prices /
+ * 10,000), checked against values worked out by hand below.
+ */
+class IndicatorsTest {
+  // 09-20, 09-23, 09-24, 09-25, 09-26, 09-27, 09-30, 10-01
+  private static final double[] CLOSES = {
+    190.02, 190.99, 189.97, 189.47, 190.22, 186.92, 185.18, 186.38
+  };
+
+  @Test
+  void smaIsTheMeanOfTheLastPeriodCloses() {
+    double[] sma = Indicators.sma(CLOSES, 3);
+
+    assertThat(sma[0]).isNaN();
+    assertThat(sma[1]).isNaN();
+    assertThat(sma[2]).isCloseTo((190.02 + 190.99 + 189.97) / 3, within(1e-9));
+    assertThat(sma[3]).isCloseTo((190.99 + 189.97 + 189.47) / 3, within(1e-9));
+    assertThat(sma[7]).isCloseTo((186.92 + 185.18 + 186.38) / 3, within(1e-9));
+  }
+
+  @Test
+  void emaIsSeededWithTheSmaThenSmoothed() {
+    double[] ema = Indicators.ema(CLOSES, 3);
+    // alpha = 2 / (3 + 1) = 0.5
+    double seed = (190.02 + 190.99 + 189.97) / 3; // 190.3266...
+    double fourth = 0.5 * 189.47 + 0.5 * seed; // 189.8983...
+    double fifth = 0.5 * 190.22 + 0.5 * fourth; // 190.0591...
+
+    assertThat(ema[1]).isNaN();
+    assertThat(ema[2]).isCloseTo(seed, within(1e-9));
+    assertThat(ema[3]).isCloseTo(fourth, within(1e-9));
+    assertThat(ema[4]).isCloseTo(fifth, within(1e-9));
+    assertThat(ema[4]).isCloseTo(190.0591, within(1e-4));
+  }
+
+  @Test
+  void rsiFollowsWildersSmoothing() {
+    double[] rsi = Indicators.rsiWilder(CLOSES, 3);
+    // Changes: +0.97, -1.02, -0.50, +0.75, -3.30, ...
+    double gain = 0.97 / 3;
+    double loss = (1.02 + 0.50) / 3;
+    double first = 100 - 100 / (1 + gain / loss); // index 3 (09-25): 38.955...
+    double nextGain = (gain * 2 + 0.75) / 3;
+    double nextLoss = (loss * 2 + 0) / 3;
+    double second = 100 - 100 / (1 + nextGain / nextLoss); // index 4 (09-26)
+
+    assertThat(rsi[2]).isNaN();
+    assertThat(rsi[3]).isCloseTo(first, within(1e-9));
+    assertThat(rsi[3]).isCloseTo(38.955, within(1e-3));
+    assertThat(rsi[4]).isCloseTo(second, within(1e-9));
+  }
+
+  @Test
+  void rsiIsAHundredWithoutLosses() {
+    assertThat(Indicators.rsiWilder(new double[] {1, 2, 3, 4}, 3)[3]).isEqualTo(100);
+  }
+
+  @Test
+  void aSeriesShorterThanThePeriodHasNoValue() {
+    assertThat(Indicators.sma(new double[] {1, 2}, 3)).containsOnly(Double.NaN);
+    assertThat(Indicators.ema(new double[] {1, 2}, 3)).containsOnly(Double.NaN);
+    assertThat(Indicators.rsiWilder(new double[] {1, 2, 3}, 3)).containsOnly(Double.NaN);
+  }
+
+  @Test
+  void rejectsAPeriodBelowOne() {
+    assertThatThrownBy(() -> Indicators.sma(CLOSES, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot compute an indicator over period 0");
+  }
+}
