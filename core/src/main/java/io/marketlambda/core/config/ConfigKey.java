@@ -102,6 +102,22 @@ public final class ConfigKey<T> {
   }
 
   /**
+   * A finite decimal number in {@code [min, max]}, e.g. {@code 0.02}.
+   *
+   * @throws IllegalArgumentException when a non-null {@code defaultValue} is out of range
+   */
+  public static ConfigKey<Double> decimal(
+      String name, Double defaultValue, double min, double max, String description) {
+    return new ConfigKey<>(
+        name,
+        defaultValue,
+        description,
+        "a number in [" + min + ", " + max + "]",
+        Double::valueOf,
+        value -> Double.isFinite(value) && value >= min && value <= max);
+  }
+
+  /**
    * A non-negative duration: {@code 500ms}, {@code 1s}, {@code 2m}, {@code 1h}, {@code 1d} (24
    * hours), or ISO-8601 such as {@code PT1S}.
    */

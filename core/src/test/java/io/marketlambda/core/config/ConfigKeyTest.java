@@ -83,6 +83,21 @@ class ConfigKeyTest {
   }
 
   @Test
+  void decimalsAreFiniteAndInRange() {
+    ConfigKey<Double> move = ConfigKey.decimal("x.move", 0.02, 0.0001, 1, "Move");
+
+    assertThat(move.parse("0.05")).isEqualTo(0.05);
+    assertThat(move.parse("1")).isEqualTo(1.0);
+    for (String bad : new String[] {"0", "1.5", "NaN", "Infinity", "two", "-0.01"}) {
+      assertThatThrownBy(() -> move.parse(bad))
+          .hasMessage(
+              "Cannot read config key 'x.move': value '"
+                  + bad
+                  + "' is not a number in [1.0E-4, 1.0]");
+    }
+  }
+
+  @Test
   void booleansAreExactlyTrueOrFalse() {
     ConfigKey<Boolean> enabled = ConfigKey.bool("x.enabled", false, "Whether x runs");
 

@@ -77,4 +77,63 @@ class IndicatorsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Cannot compute an indicator over period 0");
   }
+
+  @Test
+  void rateOfChangeIsTheFractionalMoveOverTheLag() {
+    double[] change = Indicators.rateOfChange(CLOSES, 2);
+
+    assertThat(change[1]).isNaN();
+    assertThat(change[2]).isCloseTo(189.97 / 190.02 - 1, within(1e-12));
+    assertThat(change[6]).isCloseTo(185.18 / 190.22 - 1, within(1e-12)); // -2.65 %
+    assertThat(change[6]).isCloseTo(-0.0265, within(1e-4));
+  }
+
+  @Test
+  void cumulativeVwapWeighsEachPriceByItsVolume() {
+    double[] prices = {10, 12, 11};
+    double[] volumes = {0, 100, 300};
+
+    double[] vwap = Indicators.cumulativeVwap(prices, volumes);
+
+    assertThat(vwap[0]).isNaN(); // no volume yet
+    assertThat(vwap[1]).isEqualTo(12.0);
+    assertThat(vwap[2]).isCloseTo((12.0 * 100 + 11.0 * 300) / 400, within(1e-12)); // 11.25
+    assertThatThrownBy(() -> Indicators.cumulativeVwap(prices, new double[2]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 and 2");
+  }
+
+  @Test
+  void realizedVolatilityAnnualizesTheSumOfSquaredLogReturns() {
+    double[] vol = Indicators.realizedVolatility(CLOSES, 3, 252);
+    double r1 = Math.log(190.99 / 190.02);
+    double r2 = Math.log(189.97 / 190.99);
+    double r3 = Math.log(189.47 / 189.97);
+    double r4 = Math.log(190.22 / 189.47);
+
+    assertThat(vol[2]).isNaN();
+    assertThat(vol[3])
+        .isCloseTo(Math.sqrt(252.0 / 3 * (r1 * r1 + r2 * r2 + r3 * r3)), within(1e-12));
+    assertThat(vol[4])
+        .isCloseTo(Math.sqrt(252.0 / 3 * (r2 * r2 + r3 * r3 + r4 * r4)), within(1e-12));
+    assertThat(vol[3]).isCloseTo(0.0719, within(1e-4)); // 7.2 % a year over those three days
+    assertThatThrownBy(() -> Indicators.realizedVolatility(new double[] {1, 0}, 1, 252))
+        .hasMessageContaining("index 1");
+  }
+
+  @Test
+  void trailingZScoreComparesEachValueWithTheWindowBeforeIt() {
+    double[] volumes = {100, 200, 300, 600, 300, 300, 300, 900};
+
+    double[] z = Indicators.trailingZScore(volumes, 3);
+
+    assertThat(z[2]).isNaN();
+    // window 100, 200, 300: mean 200, sample sd 100
+    assertThat(z[3]).isCloseTo(4.0, within(1e-12));
+    // window 200, 300, 600: mean 366.67, sd sqrt(((-166.67)^2 + (-66.67)^2 + 233.33^2) / 2)
+    double sd = Math.sqrt((166.67 * 166.67 + 66.67 * 66.67 + 233.33 * 233.33) / 2);
+    assertThat(z[4]).isCloseTo((300 - 366.667) / sd, within(1e-3));
+    // window 300, 300, 300 has no spread: undefined, not infinite
+    assertThat(z[7]).isNaN();
+  }
 }

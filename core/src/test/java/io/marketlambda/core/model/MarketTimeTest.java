@@ -33,4 +33,17 @@ class MarketTimeTest {
     assertThat(MarketTime.startOf(LocalDate.of(2014, 1, 15)))
         .isEqualTo(Instant.parse("2014-01-15T05:00:00Z"));
   }
+
+  @Test
+  void theRegularSessionIsNineThirtyToFourNewYorkTime() {
+    // EDT (UTC-4): 09:30 is 13:30Z, 16:00 is 20:00Z.
+    assertThat(MarketTime.isRegularSession(Instant.parse("2013-10-07T13:29:59Z"))).isFalse();
+    assertThat(MarketTime.isRegularSession(Instant.parse("2013-10-07T13:30:00Z"))).isTrue();
+    assertThat(MarketTime.isRegularSession(Instant.parse("2013-10-07T19:59:00Z"))).isTrue();
+    assertThat(MarketTime.isRegularSession(Instant.parse("2013-10-07T20:00:00Z"))).isFalse();
+    // EST (UTC-5): 09:30 is 14:30Z.
+    assertThat(MarketTime.regularOpenOf(LocalDate.of(2014, 1, 15)))
+        .isEqualTo(Instant.parse("2014-01-15T14:30:00Z"));
+    assertThat(MarketTime.isRegularSession(Instant.parse("2014-01-15T14:00:00Z"))).isFalse();
+  }
 }
