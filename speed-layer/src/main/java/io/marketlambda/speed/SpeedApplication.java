@@ -4,7 +4,9 @@ import io.marketlambda.core.config.Settings;
 import io.marketlambda.speed.hbase.RealtimeViewsSchema;
 import io.marketlambda.speed.stream.SpeedConfig;
 import io.marketlambda.speed.stream.SpeedJob;
+import io.marketlambda.speed.stream.SpeedMetrics;
 import io.marketlambda.speed.stream.SpeedProgressLog;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +47,26 @@ public final class SpeedApplication {
       throws StreamingQueryException {
     SpeedConfig config = SpeedConfig.from(settings);
     SparkSession spark = session(builder);
-    spark.streams().addListener(new SpeedProgressLog());
-    List<?> created = RealtimeViewsSchema.createIfAbsent(config.hbase(), config.views());
-    log.info("Realtime views in namespace {}: created {}", config.views().namespace(), created);
-    List<StreamingQuery> queries = new SpeedJob(spark, config).start();
-    for (StreamingQuery query : queries) {
-      query.awaitTermination();
+    SpeedMetrics metrics = new SpeedMetrics();
+    SpeedProgressLog progressLog = new SpeedProgressLog(metrics);
+    spark.streams().addListener(progressLog);
+    HTTPServer metricsServer = null;
+    try {
+      if (config.metricsPort() > 0) {
+        metricsServer = metrics.serve(config.metricsPort());
+        log.info("Metrics at http://localhost:{}/metrics", metricsServer.getPort());
+      }
+      List<?> created = RealtimeViewsSchema.createIfAbsent(config.hbase(), config.views());
+      log.info("Realtime views in namespace {}: created {}", config.views().namespace(), created);
+      List<StreamingQuery> queries = new SpeedJob(spark, config, metrics).start();
+      for (StreamingQuery query : queries) {
+        query.awaitTermination();
+      }
+    } finally {
+      spark.streams().removeListener(progressLog);
+      if (metricsServer != null) {
+        metricsServer.close();
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.unix_millis;
 import static org.apache.spark.sql.functions.when;
 
+import io.marketlambda.core.model.AlertType;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,19 +47,30 @@ public final class IntradayAlerts {
     Column candidates =
         array(
             candidate(
-                "price_spike",
+                AlertType.PRICE_SPIKE.code(),
                 change.geq(move).and(before.isNull().or(before.lt(move))),
                 change,
                 move),
             candidate(
-                "price_drop",
+                AlertType.PRICE_DROP.code(),
                 change.leq(-move).and(before.isNull().or(before.gt(-move))),
                 change,
                 -move),
             candidate(
-                "volume_spike", zScore.geq(rules.volumeZScore()), zScore, rules.volumeZScore()),
-            candidate("opening_gap_up", gap.geq(rules.openingGap()), gap, rules.openingGap()),
-            candidate("opening_gap_down", gap.leq(-rules.openingGap()), gap, -rules.openingGap()));
+                AlertType.VOLUME_SPIKE.code(),
+                zScore.geq(rules.volumeZScore()),
+                zScore,
+                rules.volumeZScore()),
+            candidate(
+                AlertType.OPENING_GAP_UP.code(),
+                gap.geq(rules.openingGap()),
+                gap,
+                rules.openingGap()),
+            candidate(
+                AlertType.OPENING_GAP_DOWN.code(),
+                gap.leq(-rules.openingGap()),
+                gap,
+                -rules.openingGap()));
     return indicators
         .select(
             col(IndicatorColumns.SYMBOL),

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param timeToLive how long realtime cells live, counted from their event time (HBase TTL), at
  *     least one second
  */
-public record RealtimeViewsConfig(String namespace, int saltBuckets, Duration timeToLive) {
+public record RealtimeViewsConfig(String namespace, int saltBuckets, Duration timeToLive)
+    implements java.io.Serializable {
   /** The default time to live: the speed layer only covers what the last batch runs have not. */
   public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofDays(7);
 

@@ -1,10 +1,15 @@
 package io.marketlambda.speed.hbase;
 
+import io.marketlambda.core.model.Alert;
+import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.realtime.AlertCells;
 import io.marketlambda.core.realtime.BarCells;
+import io.marketlambda.core.realtime.IndicatorCells;
+import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.realtime.QuoteCells;
 import io.marketlambda.core.realtime.RealtimeTable;
 import io.marketlambda.core.rowkey.RealtimeRowKeyCodec;
@@ -78,6 +83,76 @@ final class RealtimeCellCodec {
         .addColumn(family, TIME, Bytes.toBytes(eventMillis))
         .addColumn(family, SEQUENCE, Bytes.toBytes(quote.sequence()))
         .addColumn(family, SOURCE, Bytes.toBytes(quote.source()));
+  }
+
+  /** Returns the put of a row of {@link RealtimeTable#INDICATORS_1M}; NaN values are kept. */
+  Put encode(IndicatorSnapshot indicators) {
+    byte[] family = family(RealtimeTable.INDICATORS_1M);
+    long timestampMillis = indicators.barStart().toEpochMilli();
+    Put put = new Put(rowKeys.encode(indicators.symbol(), indicators.barStart()), timestampMillis);
+    indicators
+        .values()
+        .forEach(
+            (qualifier, value) ->
+                put.addColumn(family, Bytes.toBytes(qualifier), Bytes.toBytes(value)));
+    return put;
+  }
+
+  /**
+   * Returns the put of an alert into {@link RealtimeTable#ALERTS}: its value under the type's code,
+   * its threshold under {@code <code>.threshold}, timestamped with the alert's time.
+   */
+  Put encode(Alert alert) {
+    byte[] family = family(RealtimeTable.ALERTS);
+    String code = alert.type().code();
+    return new Put(rowKeys.encode(alert.symbol(), alert.time()), alert.time().toEpochMilli())
+        .addColumn(family, Bytes.toBytes(code), Bytes.toBytes(alert.value()))
+        .addColumn(
+            family,
+            Bytes.toBytes(code + AlertCells.THRESHOLD_SUFFIX),
+            Bytes.toBytes(alert.threshold()));
+  }
+
+  /**
+   * Returns the indicators of a row of {@link RealtimeTable#INDICATORS_1M}.
+   *
+   * @throws IllegalStateException when a cell is missing or not 8 bytes
+   */
+  IndicatorSnapshot decodeIndicators(Result row) {
+    RowKey key = rowKeys.decode(row.getRow());
+    byte[] family = family(RealtimeTable.INDICATORS_1M);
+    java.util.Map<String, Double> values = new java.util.TreeMap<>();
+    for (String qualifier : IndicatorCells.ALL) {
+      values.put(qualifier, doubleCell(row, family, Bytes.toBytes(qualifier)));
+    }
+    return new IndicatorSnapshot(key.symbol(), key.eventTime(), values);
+  }
+
+  /**
+   * Returns the alerts of a row of {@link RealtimeTable#ALERTS}, in {@link AlertType} order; all
+   * provisional.
+   *
+   * @throws IllegalStateException when an alert's threshold cell is missing or a cell is not 8
+   *     bytes
+   */
+  java.util.List<Alert> decodeAlerts(Result row) {
+    RowKey key = rowKeys.decode(row.getRow());
+    byte[] family = family(RealtimeTable.ALERTS);
+    java.util.List<Alert> alerts = new java.util.ArrayList<>();
+    for (AlertType type : AlertType.values()) {
+      byte[] qualifier = Bytes.toBytes(type.code());
+      if (row.containsColumn(family, qualifier)) {
+        alerts.add(
+            new Alert(
+                key.symbol(),
+                key.eventTime(),
+                type,
+                doubleCell(row, family, qualifier),
+                doubleCell(row, family, Bytes.toBytes(type.code() + AlertCells.THRESHOLD_SUFFIX)),
+                true));
+      }
+    }
+    return java.util.List.copyOf(alerts);
   }
 
   /**

@@ -1,10 +1,13 @@
 package io.marketlambda.speed.hbase;
 
 import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.realtime.RealtimeTable;
 import io.marketlambda.core.rowkey.RealtimeRowKeyCodec;
 import io.marketlambda.core.rowkey.ScanRange;
@@ -71,25 +74,96 @@ public final class RealtimeViewReader {
    */
   public List<Bar> bars(
       Symbol symbol, BarInterval interval, Instant fromInclusive, Instant toExclusive) {
-    RealtimeTable view = RealtimeTable.bars(interval);
+    return scan(
+        RealtimeTable.bars(interval),
+        symbol,
+        fromInclusive,
+        toExclusive,
+        row -> List.of(cells.decodeBar(row, interval)));
+  }
+
+  /**
+   * Returns a symbol's rows of {@code indicators_1m} whose bar start is in {@code [fromInclusive,
+   * toExclusive)}, newest first.
+   *
+   * @throws IllegalArgumentException when {@code fromInclusive} is after {@code toExclusive}
+   * @throws UncheckedIOException when HBase cannot be read
+   */
+  public List<IndicatorSnapshot> indicators(
+      Symbol symbol, Instant fromInclusive, Instant toExclusive) {
+    return scan(
+        RealtimeTable.INDICATORS_1M,
+        symbol,
+        fromInclusive,
+        toExclusive,
+        row -> List.of(cells.decodeIndicators(row)));
+  }
+
+  /**
+   * Returns a symbol's provisional alerts raised by bars starting in {@code [fromInclusive,
+   * toExclusive)}, newest first.
+   *
+   * @throws IllegalArgumentException when {@code fromInclusive} is after {@code toExclusive}
+   * @throws UncheckedIOException when HBase cannot be read
+   */
+  public List<Alert> alerts(Symbol symbol, Instant fromInclusive, Instant toExclusive) {
+    return scan(RealtimeTable.ALERTS, symbol, fromInclusive, toExclusive, cells::decodeAlerts);
+  }
+
+  /**
+   * Returns a symbol's newest 1-minute bar that starts before {@code before} within the regular
+   * session ({@link MarketTime#isRegularSession}), looking back at most {@code lookBack}: the
+   * previous session's close, skipping after-hours and pre-market bars, weekends and holidays.
+   *
+   * @throws UncheckedIOException when HBase cannot be read
+   */
+  public Optional<Bar> lastRegularSessionBarBefore(
+      Symbol symbol, Instant before, java.time.Duration lookBack) {
+    RealtimeTable view = RealtimeTable.BARS_1M;
+    ScanRange range = rowKeys.rangeNewestFirst(symbol, before.minus(lookBack), before);
+    if (range.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Table table = table(view);
+        ResultScanner scanner = table.getScanner(scan(range).setCaching(500))) {
+      for (Result row : scanner) {
+        Bar bar = cells.decodeBar(row, BarInterval.ONE_MINUTE);
+        if (MarketTime.isRegularSession(bar.start())) {
+          return Optional.of(bar);
+        }
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw cannotRead(view, symbol, e);
+    }
+  }
+
+  private <T> List<T> scan(
+      RealtimeTable view,
+      Symbol symbol,
+      Instant fromInclusive,
+      Instant toExclusive,
+      java.util.function.Function<Result, List<T>> decoder) {
     ScanRange range = rowKeys.rangeNewestFirst(symbol, fromInclusive, toExclusive);
     if (range.isEmpty()) {
       return List.of();
     }
-    Scan scan =
-        new Scan()
-            .withStartRow(range.startRowInclusive(), true)
-            .withStopRow(range.stopRowExclusive(), false);
-    List<Bar> bars = new ArrayList<>();
+    List<T> values = new ArrayList<>();
     try (Table table = table(view);
-        ResultScanner scanner = table.getScanner(scan)) {
+        ResultScanner scanner = table.getScanner(scan(range))) {
       for (Result row : scanner) {
-        bars.add(cells.decodeBar(row, interval));
+        values.addAll(decoder.apply(row));
       }
     } catch (IOException e) {
       throw cannotRead(view, symbol, e);
     }
-    return List.copyOf(bars);
+    return List.copyOf(values);
+  }
+
+  private static Scan scan(ScanRange range) {
+    return new Scan()
+        .withStartRow(range.startRowInclusive(), true)
+        .withStopRow(range.stopRowExclusive(), false);
   }
 
   private Table table(RealtimeTable view) throws IOException {

@@ -2,7 +2,9 @@ package io.marketlambda.speed.hbase;
 
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.realtime.RealtimeTable;
 import io.marketlambda.views.BarColumns;
 import io.marketlambda.views.QuoteColumns;
@@ -16,6 +18,8 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Put;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,8 @@ public final class RealtimeViewWriter implements AutoCloseable {
   private final Map<RealtimeTable, BufferedMutator> mutators = new EnumMap<>(RealtimeTable.class);
   private final NewestQuotes newestQuotes = new NewestQuotes();
   private long barsWritten;
+  private long indicatorsWritten;
+  private long alertsWritten;
   private long quotesWritten;
   private boolean warnedExpired;
 
@@ -71,6 +77,36 @@ public final class RealtimeViewWriter implements AutoCloseable {
   public static RealtimeViewWriter open(
       Map<String, String> hbaseSettings, RealtimeViewsConfig views) {
     return new RealtimeViewWriter(HBaseConnector.connect(hbaseSettings), views, Clock.systemUTC());
+  }
+
+  /** What to do with each row of a partition, e.g. {@code RealtimeViewWriter::writeBar}. */
+  @FunctionalInterface
+  public interface RowWrite extends java.io.Serializable {
+    void write(RealtimeViewWriter writer, Row row);
+  }
+
+  /**
+   * Writes every row of {@code rows} on the executors: per non-empty partition, one writer with its
+   * own connection, closed (flushed) at the end of the partition.
+   *
+   * @throws UncheckedIOException (in the Spark job) when HBase cannot be written; Spark retries the
+   *     task, and the writes are idempotent
+   */
+  public static void writeEachPartition(
+      Dataset<Row> rows,
+      Map<String, String> hbaseSettings,
+      RealtimeViewsConfig views,
+      RowWrite write) {
+    Map<String, String> settings = Map.copyOf(hbaseSettings);
+    rows.foreachPartition(
+        (ForeachPartitionFunction<Row>)
+            partition -> {
+              if (partition.hasNext()) {
+                try (RealtimeViewWriter writer = open(settings, views)) {
+                  partition.forEachRemaining(row -> write.write(writer, row));
+                }
+              }
+            });
   }
 
   /**
@@ -97,6 +133,35 @@ public final class RealtimeViewWriter implements AutoCloseable {
     warnIfExpired(table, parsed.start(), parsed.symbol() + " " + parsed.interval() + " bar");
     mutate(table, cells.encode(parsed));
     barsWritten++;
+  }
+
+  /**
+   * Buffers the put of one row of {@code indicators_1m}; cells are timestamped with the bar start,
+   * so a recomputed row replaces the previous one.
+   *
+   * @param indicators a row with the columns of {@link io.marketlambda.views.IndicatorColumns}
+   * @throws IllegalArgumentException when the row is not a valid indicators row
+   * @throws UncheckedIOException when a buffer flush fails
+   */
+  public void writeIndicators(Row indicators) {
+    IndicatorSnapshot parsed = SparkRows.indicators(indicators);
+    warnIfExpired(RealtimeTable.INDICATORS_1M, parsed.barStart(), parsed.symbol() + " indicators");
+    mutate(RealtimeTable.INDICATORS_1M, cells.encode(parsed));
+    indicatorsWritten++;
+  }
+
+  /**
+   * Buffers the put of one alert; raising the same alert again (a replay) rewrites the same cells.
+   *
+   * @param alert a row with the columns of {@link io.marketlambda.views.AlertColumns}
+   * @throws IllegalArgumentException when the row is not a valid alert
+   * @throws UncheckedIOException when a buffer flush fails
+   */
+  public void writeAlert(Row alert) {
+    Alert parsed = SparkRows.alert(alert);
+    warnIfExpired(RealtimeTable.ALERTS, parsed.time(), parsed.id());
+    mutate(RealtimeTable.ALERTS, cells.encode(parsed));
+    alertsWritten++;
   }
 
   /**
@@ -151,8 +216,10 @@ public final class RealtimeViewWriter implements AutoCloseable {
           "Cannot write realtime views in namespace " + namespace + ": " + failure, failure);
     }
     LOG.debug(
-        "Wrote {} bars and {} latest quotes to namespace {}",
+        "Wrote {} bars, {} indicator rows, {} alerts and {} latest quotes to namespace {}",
         barsWritten,
+        indicatorsWritten,
+        alertsWritten,
         quotesWritten,
         namespace);
   }

@@ -1,14 +1,23 @@
 package io.marketlambda.speed.hbase;
 
+import io.marketlambda.core.model.Alert;
+import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.realtime.IndicatorCells;
+import io.marketlambda.core.realtime.IndicatorSnapshot;
+import io.marketlambda.views.AlertColumns;
 import io.marketlambda.views.BarColumns;
+import io.marketlambda.views.IndicatorColumns;
 import io.marketlambda.views.QuoteColumns;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
 /**
  * Bars and quotes from Spark rows that carry a schema with the columns of {@link BarColumns} and
@@ -44,6 +53,24 @@ final class SparkRows {
     }
   }
 
+  /** Returns the row of a bar, with {@link BarColumns} and its schema, the start a Timestamp. */
+  static Row barRow(Bar bar) {
+    return new GenericRowWithSchema(
+        new Object[] {
+          bar.symbol().value(),
+          bar.interval().code(),
+          Timestamp.from(bar.start()),
+          bar.openUsd(),
+          bar.highUsd(),
+          bar.lowUsd(),
+          bar.closeUsd(),
+          bar.volumeShares(),
+          bar.vwapUsd(),
+          bar.tradeCount()
+        },
+        BarColumns.SCHEMA);
+  }
+
   /**
    * Returns the quote of a row with {@link QuoteColumns}.
    *
@@ -66,6 +93,58 @@ final class SparkRows {
     }
   }
 
+  /** {@link IndicatorColumns} to {@link IndicatorCells}: the columns the view keeps. */
+  private static final Map<String, String> INDICATOR_CELLS =
+      Map.ofEntries(
+          Map.entry(IndicatorColumns.CLOSE_USD, IndicatorCells.CLOSE_USD),
+          Map.entry(IndicatorColumns.VOLUME_SHARES, IndicatorCells.VOLUME_SHARES),
+          Map.entry(IndicatorColumns.SMA_5_USD, IndicatorCells.SMA_5_USD),
+          Map.entry(IndicatorColumns.SMA_15_USD, IndicatorCells.SMA_15_USD),
+          Map.entry(IndicatorColumns.SMA_60_USD, IndicatorCells.SMA_60_USD),
+          Map.entry(IndicatorColumns.EMA_5_USD, IndicatorCells.EMA_5_USD),
+          Map.entry(IndicatorColumns.EMA_15_USD, IndicatorCells.EMA_15_USD),
+          Map.entry(IndicatorColumns.EMA_60_USD, IndicatorCells.EMA_60_USD),
+          Map.entry(IndicatorColumns.SESSION_VWAP_USD, IndicatorCells.SESSION_VWAP_USD),
+          Map.entry(IndicatorColumns.REALIZED_VOL_30, IndicatorCells.REALIZED_VOL_30),
+          Map.entry(IndicatorColumns.CHANGE_5, IndicatorCells.CHANGE_5),
+          Map.entry(IndicatorColumns.VOLUME_ZSCORE_30, IndicatorCells.VOLUME_ZSCORE_30),
+          Map.entry(IndicatorColumns.OPENING_GAP, IndicatorCells.OPENING_GAP));
+
+  /**
+   * Returns the indicators of a row with {@link IndicatorColumns}; null indicators become NaN.
+   *
+   * @throws IllegalArgumentException when the row has no schema, misses a column, or a required
+   *     value is null
+   */
+  static IndicatorSnapshot indicators(Row row) {
+    Map<String, Double> values = new TreeMap<>();
+    INDICATOR_CELLS.forEach(
+        (column, qualifier) -> {
+          int index = index(row, column);
+          values.put(qualifier, row.isNullAt(index) ? Double.NaN : row.getDouble(index));
+        });
+    return new IndicatorSnapshot(
+        new Symbol(required(row, IndicatorColumns.SYMBOL)),
+        instant(row, IndicatorColumns.BAR_START),
+        values);
+  }
+
+  /**
+   * Returns the alert of a row with {@link AlertColumns}.
+   *
+   * @throws IllegalArgumentException when the row has no schema, misses a column, holds a null, an
+   *     unknown type, or values that break a rule of {@link Alert}
+   */
+  static Alert alert(Row row) {
+    return new Alert(
+        new Symbol(required(row, AlertColumns.SYMBOL)),
+        instant(row, AlertColumns.ALERT_TIME),
+        AlertType.parse(required(row, AlertColumns.ALERT_TYPE)),
+        required(row, AlertColumns.VALUE),
+        required(row, AlertColumns.THRESHOLD),
+        AlertColumns.PROVISIONAL.equals(required(row, AlertColumns.STATUS)));
+  }
+
   /** Spark gives timestamps as {@link Timestamp}, or {@link Instant} with the Java 8 time API. */
   private static Instant instant(Row row, String column) {
     Object value = required(row, column);
@@ -86,6 +165,15 @@ final class SparkRows {
   }
 
   private static <T> T required(Row row, String column) {
+    int index = index(row, column);
+    if (row.isNullAt(index)) {
+      throw new IllegalArgumentException(
+          "Cannot read column " + column + " of row " + row + ": it is null");
+    }
+    return row.getAs(index);
+  }
+
+  private static int index(Row row, String column) {
     if (row.schema() == null) {
       throw new IllegalArgumentException(
           "Cannot read column "
@@ -101,10 +189,6 @@ final class SparkRows {
       throw new IllegalArgumentException(
           "Cannot read column " + column + " of row " + row + ": no such column", e);
     }
-    if (row.isNullAt(index)) {
-      throw new IllegalArgumentException(
-          "Cannot read column " + column + " of row " + row + ": it is null");
-    }
-    return row.getAs(index);
+    return index;
   }
 }

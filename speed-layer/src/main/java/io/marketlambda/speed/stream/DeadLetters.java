@@ -68,7 +68,8 @@ final class DeadLetters {
         .save();
   }
 
-  private static Column header(String key, Column value) {
+  /** A Kafka header struct for Spark's Kafka sink: the value as its string's UTF-8 bytes. */
+  static Column header(String key, Column value) {
     return struct(lit(key).as("key"), value.cast("string").cast("binary").as("value"));
   }
 }

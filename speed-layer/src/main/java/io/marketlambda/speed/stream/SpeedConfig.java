@@ -5,6 +5,7 @@ import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.config.TopicsConfig;
+import io.marketlambda.views.AlertRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.TreeMap;
  * @param watermark how late a quote may arrive, in event time, and still count
  * @param onInvalidRecord {@code quarantine} (dead-letter topic) or {@code fail}
  * @param maxOffsetsPerTrigger records read per micro-batch at most
+ * @param alertRules thresholds of the provisional intraday alerts
+ * @param metricsPort port of the Prometheus endpoint {@code /metrics}; 0 for none
  */
 public record SpeedConfig(
     Map<String, String> kafka,
@@ -34,7 +37,9 @@ public record SpeedConfig(
     Duration triggerInterval,
     Duration watermark,
     OnInvalidRecord onInvalidRecord,
-    int maxOffsetsPerTrigger) {
+    int maxOffsetsPerTrigger,
+    AlertRules alertRules,
+    int metricsPort) {
 
   /** How micro-batches are triggered. */
   public enum Trigger {
@@ -85,6 +90,35 @@ public record SpeedConfig(
           Integer.MAX_VALUE,
           "Kafka records read per micro-batch at most");
 
+  public static final ConfigKey<Double> ALERT_PRICE_MOVE =
+      ConfigKey.decimal(
+          "speed.alerts.price-move",
+          AlertRules.DEFAULTS.priceMove(),
+          0.0001,
+          10,
+          "Price spike/drop alert: move over 5 one-minute bars, a fraction (0.02 = 2 %)");
+  public static final ConfigKey<Double> ALERT_VOLUME_ZSCORE =
+      ConfigKey.decimal(
+          "speed.alerts.volume-zscore",
+          AlertRules.DEFAULTS.volumeZScore(),
+          0.1,
+          1000,
+          "Volume spike alert: z-score of a bar's volume against the 30 bars before it");
+  public static final ConfigKey<Double> ALERT_OPENING_GAP =
+      ConfigKey.decimal(
+          "speed.alerts.opening-gap",
+          AlertRules.DEFAULTS.openingGap(),
+          0.0001,
+          10,
+          "Opening gap alert: first open against the previous close, a fraction");
+  public static final ConfigKey<Integer> METRICS_PORT =
+      ConfigKey.integer(
+          "speed.metrics-port",
+          9464,
+          0,
+          65535,
+          "Port of the Prometheus endpoint /metrics of marketlambda speed; 0 for none");
+
   public SpeedConfig {
     kafka = Map.copyOf(kafka);
     hbase = Map.copyOf(hbase);
@@ -108,7 +142,12 @@ public record SpeedConfig(
         settings.get(TRIGGER_INTERVAL),
         settings.get(WATERMARK),
         settings.get(ON_INVALID_RECORD),
-        settings.get(MAX_OFFSETS_PER_TRIGGER));
+        settings.get(MAX_OFFSETS_PER_TRIGGER),
+        new AlertRules(
+            settings.get(ALERT_PRICE_MOVE),
+            settings.get(ALERT_VOLUME_ZSCORE),
+            settings.get(ALERT_OPENING_GAP)),
+        settings.get(METRICS_PORT));
   }
 
   /** Every key this config reads besides the pass-through prefixes and the shared configs. */
@@ -119,6 +158,10 @@ public record SpeedConfig(
         TRIGGER_INTERVAL,
         WATERMARK,
         ON_INVALID_RECORD,
-        MAX_OFFSETS_PER_TRIGGER);
+        MAX_OFFSETS_PER_TRIGGER,
+        ALERT_PRICE_MOVE,
+        ALERT_VOLUME_ZSCORE,
+        ALERT_OPENING_GAP,
+        METRICS_PORT);
   }
 }

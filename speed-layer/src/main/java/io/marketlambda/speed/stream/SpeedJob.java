@@ -1,6 +1,7 @@
 package io.marketlambda.speed.stream;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import io.marketlambda.core.config.RealtimeViewsConfig;
@@ -8,11 +9,13 @@ import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.speed.hbase.RealtimeViewWriter;
 import io.marketlambda.views.BarsPipeline;
 import io.marketlambda.views.QuoteColumns;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -21,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +34,26 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code speed-quotes}: decodes every record; invalid ones go to the dead-letter topic (or
- *       stop the query, with {@code speed.on-invalid-record=fail}); the newest valid quote per
- *       symbol goes to {@code latest_quote}. Stateless.
+ *       stop the query, with {@code speed.on-invalid-record=fail}); valid ones whose event time is
+ *       behind the watermark {@code speed-bars-1m} has reached go to the late topic ({@link
+ *       LateQuotes}); the newest valid quote per symbol goes to {@code latest_quote}. Stateless.
  *   <li>{@code speed-bars-<interval>} for 1m, 5m, 15m and 1h: valid quotes, a watermark of {@code
  *       speed.watermark} on event time, duplicates by (symbol, event time, sequence) dropped within
  *       it, then {@link BarsPipeline} (the batch layer's definition of a bar) in update mode; each
- *       micro-batch writes the bars it changed.
+ *       micro-batch writes the bars it changed. The 1-minute query then updates the indicators and
+ *       alerts of the sessions it touched ({@link SessionAnalytics}).
  * </ul>
  *
- * Each query has its checkpoint under {@code <lake.root>/_checkpoints/<query>}: a restart resumes
- * where the last committed micro-batch ended, and a replayed micro-batch rewrites identical HBase
- * cells (cell timestamp = event time or bar start).
+ * <p>Late quotes: Spark's stateful operators drop rows behind the watermark without handing them
+ * out, so the quotes query, which sees every record, routes the valid quotes whose event time is
+ * behind the watermark of {@code speed-bars-1m} as of its last completed micro-batch. The bar
+ * queries' own count of dropped rows is logged and kept as a metric beside it; the two can differ
+ * by quotes that arrive within one trigger of the watermark passing them, and in the first
+ * micro-batch after a restart (no watermark known yet, nothing routed).
+ *
+ * <p>Each query has its checkpoint under {@code <lake.root>/_checkpoints/<query>}: a restart
+ * resumes where the last committed micro-batch ended, and a replayed micro-batch rewrites identical
+ * HBase cells (cell timestamp = event time or bar start).
  */
 public final class SpeedJob {
   static final List<BarInterval> BAR_INTERVALS =
@@ -53,10 +66,13 @@ public final class SpeedJob {
 
   private final SparkSession spark;
   private final SpeedConfig config;
+  private final SpeedMetrics metrics;
+  private volatile StreamingQuery oneMinuteBars;
 
-  public SpeedJob(SparkSession spark, SpeedConfig config) {
+  public SpeedJob(SparkSession spark, SpeedConfig config, SpeedMetrics metrics) {
     this.spark = spark;
     this.config = config;
+    this.metrics = metrics;
   }
 
   /**
@@ -66,10 +82,14 @@ public final class SpeedJob {
    */
   public List<StreamingQuery> start() {
     List<StreamingQuery> queries = new ArrayList<>();
-    queries.add(startQuotes());
     for (BarInterval interval : BAR_INTERVALS) {
-      queries.add(startBars(interval));
+      StreamingQuery query = startBars(interval);
+      if (interval == BarInterval.ONE_MINUTE) {
+        oneMinuteBars = query;
+      }
+      queries.add(query);
     }
+    queries.add(startQuotes());
     return List.copyOf(queries);
   }
 
@@ -90,17 +110,21 @@ public final class SpeedJob {
     Map<String, String> kafka = config.kafka();
     Map<String, String> hbase = config.hbase();
     String deadLetterTopic = config.topics().deadLetter();
-    // Closures carry plain values: the views' config is rebuilt on the executor.
-    String namespace = config.views().namespace();
-    int saltBuckets = config.views().saltBuckets();
-    java.time.Duration timeToLive = config.views().timeToLive();
+    RealtimeViewsConfig views = config.views();
     boolean failOnInvalid = config.onInvalidRecord() == SpeedConfig.OnInvalidRecord.FAIL;
+    String lateTopic = config.topics().late();
+    SpeedMetrics metrics = this.metrics;
     VoidFunction2<Dataset<Row>, Long> writeBatch =
         (batch, batchId) -> {
           batch.persist();
           try {
             Dataset<Row> invalid = batch.filter(col(DecodedQuoteColumns.ERROR_REASON).isNotNull());
-            long deadLettered = invalid.count();
+            long deadLettered = 0;
+            for (Row byField :
+                invalid.groupBy(DecodedQuoteColumns.ERROR_FIELD).count().collectAsList()) {
+              metrics.deadLetters.labelValues(byField.getString(0)).inc(byField.getLong(1));
+              deadLettered += byField.getLong(1);
+            }
             if (deadLettered > 0 && failOnInvalid) {
               Row first = invalid.first();
               throw new IllegalStateException(describeInvalid(first));
@@ -108,18 +132,28 @@ public final class SpeedJob {
             if (deadLettered > 0) {
               DeadLetters.send(invalid, deadLetterTopic, kafka);
             }
-            Dataset<Row> latest =
-                newestPerSymbol(batch.filter(col(DecodedQuoteColumns.ERROR_REASON).isNull()));
-            latest.foreachPartition(
-                (ForeachPartitionFunction<Row>)
-                    rows -> {
-                      try (RealtimeViewWriter writer =
-                          RealtimeViewWriter.open(
-                              hbase, new RealtimeViewsConfig(namespace, saltBuckets, timeToLive))) {
-                        rows.forEachRemaining(writer::writeLatestQuote);
-                      }
-                    });
-            log.info("speed-quotes batch {}: {} dead-lettered", batchId, deadLettered);
+            Dataset<Row> valid = batch.filter(col(DecodedQuoteColumns.ERROR_REASON).isNull());
+            long late = 0;
+            Optional<Instant> watermark = barsWatermark();
+            if (watermark.isPresent()) {
+              Dataset<Row> behind =
+                  valid.filter(
+                      col(QuoteColumns.EVENT_TIME).lt(lit(Timestamp.from(watermark.get()))));
+              late = behind.count();
+              if (late > 0) {
+                LateQuotes.send(behind, watermark.get(), lateTopic, kafka);
+                metrics.lateQuotes.inc(late);
+              }
+            }
+            Dataset<Row> latest = newestPerSymbol(valid);
+            RealtimeViewWriter.writeEachPartition(
+                latest, hbase, views, RealtimeViewWriter::writeLatestQuote);
+            log.info(
+                "speed-quotes batch {}: {} dead-lettered, {} late (watermark {})",
+                batchId,
+                deadLettered,
+                late,
+                watermark.map(Instant::toString).orElse("none yet"));
           } finally {
             batch.unpersist();
           }
@@ -129,10 +163,7 @@ public final class SpeedJob {
 
   StreamingQuery startBars(BarInterval interval) {
     Map<String, String> hbase = config.hbase();
-    // Closures carry plain values: the views' config is rebuilt on the executor.
-    String namespace = config.views().namespace();
-    int saltBuckets = config.views().saltBuckets();
-    java.time.Duration timeToLive = config.views().timeToLive();
+    RealtimeViewsConfig views = config.views();
     Dataset<Row> quotes =
         decodedQuotes()
             .filter(col(DecodedQuoteColumns.ERROR_REASON).isNull())
@@ -140,17 +171,30 @@ public final class SpeedJob {
             .withWatermark(QuoteColumns.EVENT_TIME, config.watermark().toMillis() + " milliseconds")
             .dropDuplicatesWithinWatermark(
                 QuoteColumns.SYMBOL, QuoteColumns.EVENT_TIME, QuoteColumns.SEQUENCE);
+    SessionAnalytics analytics =
+        interval == BarInterval.ONE_MINUTE ? new SessionAnalytics(config) : null;
+    SpeedMetrics metrics = this.metrics;
     VoidFunction2<Dataset<Row>, Long> writeBatch =
-        (bars, batchId) ->
-            bars.foreachPartition(
-                (ForeachPartitionFunction<Row>)
-                    rows -> {
-                      try (RealtimeViewWriter writer =
-                          RealtimeViewWriter.open(
-                              hbase, new RealtimeViewsConfig(namespace, saltBuckets, timeToLive))) {
-                        rows.forEachRemaining(writer::writeBar);
-                      }
-                    });
+        (bars, batchId) -> {
+          bars.persist();
+          try {
+            RealtimeViewWriter.writeEachPartition(bars, hbase, views, RealtimeViewWriter::writeBar);
+            if (analytics != null && !bars.isEmpty()) {
+              SessionAnalytics.Written written = analytics.update(bars);
+              metrics.indicatorRows.inc(written.indicatorRows());
+              written
+                  .alertsByType()
+                  .forEach((type, count) -> metrics.alerts.labelValues(type).inc(count));
+              log.info(
+                  "speed-bars-1m batch {}: {} indicator rows, alerts {}",
+                  batchId,
+                  written.indicatorRows(),
+                  written.alertsByType());
+            }
+          } finally {
+            bars.unpersist();
+          }
+        };
     return start(
         BarsPipeline.fromQuotes(quotes, interval)
             .writeStream()
@@ -172,6 +216,21 @@ public final class SpeedJob {
     } catch (TimeoutException e) {
       throw new IllegalStateException("Cannot start query " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The event-time watermark {@code speed-bars-1m} reached in its last completed micro-batch; empty
+   * before it has one.
+   */
+  private Optional<Instant> barsWatermark() {
+    StreamingQuery query = oneMinuteBars;
+    StreamingQueryProgress progress = query == null ? null : query.lastProgress();
+    String watermark = progress == null ? null : progress.eventTime().get("watermark");
+    if (watermark == null) {
+      return Optional.empty();
+    }
+    Instant instant = Instant.parse(watermark);
+    return instant.equals(Instant.EPOCH) ? Optional.empty() : Optional.of(instant);
   }
 
   /** The newest quote of each symbol, by (event time, sequence). */

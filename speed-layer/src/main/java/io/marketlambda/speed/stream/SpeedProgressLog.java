@@ -10,11 +10,18 @@ import org.slf4j.LoggerFactory;
  * Logs one line per micro-batch of every speed-layer query: query, batch id, input rows, rows
  * written (bars the aggregation emitted, for bar queries; 0 for the stateless quotes query, which
  * logs its own counts), late rows (behind the watermark, dropped by the stateful operators and
- * counted here; they are not yet routed to the late topic), duration, input and processing rates,
- * event-time watermark, and rows kept in state.
+ * counted here; the quotes query sends them to the late topic), duration, input and processing
+ * rates, event-time watermark, and rows kept in state; and adds the same figures to {@link
+ * SpeedMetrics}.
  */
 public final class SpeedProgressLog extends StreamingQueryListener {
   private static final Logger log = LoggerFactory.getLogger(SpeedProgressLog.class);
+
+  private final SpeedMetrics metrics;
+
+  public SpeedProgressLog(SpeedMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   @Override
   public void onQueryStarted(QueryStartedEvent event) {
@@ -34,6 +41,18 @@ public final class SpeedProgressLog extends StreamingQueryListener {
       late += operator.numRowsDroppedByWatermark();
       stateRows += operator.numRowsTotal();
     }
+    String query = String.valueOf(progress.name());
+    metrics.inputRows.labelValues(query).inc(progress.numInputRows());
+    metrics.rowsWritten.labelValues(query).inc(updated);
+    metrics.lateRowsDropped.labelValues(query).inc(late);
+    Long duration = progress.durationMs().get("triggerExecution");
+    if (duration != null) {
+      metrics.batchDuration.labelValues(query).set(duration / 1000.0);
+    }
+    String watermark = progress.eventTime().get("watermark");
+    if (watermark != null) {
+      metrics.watermark.labelValues(query).set(java.time.Instant.parse(watermark).getEpochSecond());
+    }
     log.info(
         "{} batch {}: {} rows in, {} rows written, {} late rows dropped, {} ms, {} rows/s in,"
             + " {} rows/s processed, watermark {}, {} rows in state",
@@ -42,10 +61,10 @@ public final class SpeedProgressLog extends StreamingQueryListener {
         progress.numInputRows(),
         updated,
         late,
-        progress.durationMs().get("triggerExecution"),
+        duration,
         Math.round(progress.inputRowsPerSecond()),
         Math.round(progress.processedRowsPerSecond()),
-        progress.eventTime().getOrDefault("watermark", "none"),
+        watermark == null ? "none" : watermark,
         stateRows);
   }
 

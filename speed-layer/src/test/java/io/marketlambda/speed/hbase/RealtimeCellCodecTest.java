@@ -3,10 +3,14 @@ package io.marketlambda.speed.hbase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.marketlambda.core.model.Alert;
+import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.realtime.IndicatorCells;
+import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.rowkey.RealtimeRowKeyCodec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +87,46 @@ class RealtimeCellCodecTest {
 
     assertThat(cells.decodeBar(resultOf(cells.encode(fiveMinutes)), BarInterval.FIVE_MINUTES))
         .isEqualTo(fiveMinutes);
+  }
+
+  @Test
+  void indicatorsKeepNaNForUndefinedValuesAndRoundTrip() {
+    java.util.Map<String, Double> values = new java.util.TreeMap<>();
+    for (String qualifier : IndicatorCells.ALL) {
+      values.put(qualifier, Double.NaN);
+    }
+    values.put(IndicatorCells.CLOSE_USD, 182.15);
+    values.put(IndicatorCells.VOLUME_SHARES, 174289.0);
+    values.put(IndicatorCells.SESSION_VWAP_USD, (182.24 + 181.85 + 182.15) / 3);
+    IndicatorSnapshot first = new IndicatorSnapshot(IBM, NINE_THIRTY, values);
+
+    List<Cell> written = cellsOf(cells.encode(first));
+
+    assertThat(written).hasSize(IndicatorCells.ALL.size());
+    assertThat(written)
+        .allSatisfy(cell -> assertThat(cell.getTimestamp()).isEqualTo(NINE_THIRTY_MILLIS));
+    assertThat(value(written, "sma5"))
+        .isEqualTo(ByteBuffer.allocate(8).putDouble(Double.NaN).array());
+    IndicatorSnapshot decoded = cells.decodeIndicators(Result.create(written));
+    assertThat(decoded.value(IndicatorCells.CLOSE_USD)).isEqualTo(182.15);
+    assertThat(decoded.value(IndicatorCells.SMA_5_USD)).isNaN();
+    assertThat(decoded.barStart()).isEqualTo(NINE_THIRTY);
+  }
+
+  @Test
+  void alertsShareTheRowOfTheirBarAndRoundTrip() {
+    Alert spike = new Alert(IBM, NINE_THIRTY, AlertType.PRICE_SPIKE, 0.021, 0.02, true);
+    Alert volume = new Alert(IBM, NINE_THIRTY, AlertType.VOLUME_SPIKE, 5.5, 4.0, true);
+    List<Cell> written = new ArrayList<>(cellsOf(cells.encode(spike)));
+    written.addAll(cellsOf(cells.encode(volume)));
+    written.sort(CellComparator.getInstance());
+
+    assertThat(value(written, "price_spike"))
+        .isEqualTo(ByteBuffer.allocate(8).putDouble(0.021).array());
+    assertThat(value(written, "volume_spike.threshold"))
+        .isEqualTo(ByteBuffer.allocate(8).putDouble(4.0).array());
+    assertThat(cells.decodeAlerts(Result.create(written))).containsExactly(spike, volume);
+    assertThat(spike.id()).isEqualTo("IBM/price_spike/" + NINE_THIRTY_MILLIS);
   }
 
   @Test

@@ -14,20 +14,7 @@ final class TestRows {
 
   /** A row with {@link BarColumns}, the start as a {@link Timestamp} as Spark gives it. */
   static Row barRow(Bar bar) {
-    return new GenericRowWithSchema(
-        new Object[] {
-          bar.symbol().value(),
-          bar.interval().code(),
-          Timestamp.from(bar.start()),
-          bar.openUsd(),
-          bar.highUsd(),
-          bar.lowUsd(),
-          bar.closeUsd(),
-          bar.volumeShares(),
-          bar.vwapUsd(),
-          bar.tradeCount()
-        },
-        BarColumns.SCHEMA);
+    return SparkRows.barRow(bar);
   }
 
   /** A row with {@link QuoteColumns}, the event time as a {@link Timestamp}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketlambda.core.config.ConfigException;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.views.AlertRules;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,11 @@ class SpeedConfigTest {
             "speed.trigger-interval",
             "speed.watermark",
             "speed.on-invalid-record",
-            "speed.max-offsets-per-trigger");
+            "speed.max-offsets-per-trigger",
+            "speed.alerts.price-move",
+            "speed.alerts.volume-zscore",
+            "speed.alerts.opening-gap",
+            "speed.metrics-port");
     assertThat(config.kafka())
         .containsExactlyEntriesOf(java.util.Map.of("bootstrap.servers", "localhost:9092"));
     assertThat(config.hbase()).isEmpty();
@@ -31,6 +36,10 @@ class SpeedConfigTest {
     assertThat(config.watermark()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.onInvalidRecord()).isEqualTo(SpeedConfig.OnInvalidRecord.QUARANTINE);
     assertThat(config.maxOffsetsPerTrigger()).isEqualTo(200_000);
+    assertThat(config.alertRules()).isEqualTo(new AlertRules(0.02, 4.0, 0.02));
+    assertThat(config.metricsPort()).isEqualTo(9464);
+    assertThat(config.topics().late()).isEqualTo("marketlambda.quotes.late.v1");
+    assertThat(config.topics().alerts()).isEqualTo("marketlambda.alerts.v1");
     assertThat(config.topics().quotes()).isEqualTo("marketlambda.quotes.v1");
     assertThat(config.topics().deadLetter()).isEqualTo("marketlambda.quotes.dlq.v1");
     assertThat(config.views().namespace()).isEqualTo("marketlambda");
@@ -47,7 +56,9 @@ class SpeedConfigTest {
                     "hbase.zookeeper.property.clientPort=2181",
                     "speed.trigger=available-now",
                     "speed.on-invalid-record=fail",
-                    "speed.watermark=30s"));
+                    "speed.watermark=30s",
+                    "speed.alerts.price-move=0.005",
+                    "speed.metrics-port=0"));
 
     SpeedConfig config = SpeedConfig.from(settings);
 
@@ -58,6 +69,8 @@ class SpeedConfigTest {
     assertThat(config.trigger()).isEqualTo(SpeedConfig.Trigger.AVAILABLE_NOW);
     assertThat(config.onInvalidRecord()).isEqualTo(SpeedConfig.OnInvalidRecord.FAIL);
     assertThat(config.watermark()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.alertRules().priceMove()).isEqualTo(0.005);
+    assertThat(config.metricsPort()).isZero();
   }
 
   @Test

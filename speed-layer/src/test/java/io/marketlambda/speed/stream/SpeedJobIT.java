@@ -1,12 +1,17 @@
 package io.marketlambda.speed.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.realtime.IndicatorCells;
+import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.speed.hbase.RealtimeViewReader;
@@ -17,6 +22,7 @@ import io.marketlambda.testing.LocalStackExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,6 +53,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SpeedJobIT {
   private static final String QUOTES = "speed-it.quotes.v1";
   private static final String DEAD_LETTERS = "speed-it.quotes.dlq.v1";
+  private static final String ALERTS = "speed-it.alerts.v1";
+  // Lower than the defaults, so that IBM's quiet Monday raises some alerts.
+  private static final double PRICE_MOVE = 0.002;
+  private static final double VOLUME_ZSCORE = 3.0;
   // The 2013 trades are years older than the default TTL: keep them, as a replay of history does.
   private static final RealtimeViewsConfig VIEWS =
       new RealtimeViewsConfig("it_speed", 16, java.time.Duration.ofDays(10000));
@@ -112,6 +122,8 @@ class SpeedJobIT {
       for (BarInterval interval : List.of(BarInterval.ONE_MINUTE, BarInterval.FIVE_MINUTES)) {
         SpeedItSupport.assertBarsMatch(views, IBM, interval);
       }
+      assertIndicators(views);
+      assertAlerts(views, endpoints);
     }
     assertDeadLetters(endpoints);
   }
@@ -127,9 +139,13 @@ class SpeedJobIT {
                     "realtime.hbase-namespace=" + VIEWS.namespace(),
                     "realtime.ttl=10000d",
                     "lake.root=" + lake,
+                    "topics.alerts=" + ALERTS,
+                    "speed.alerts.price-move=" + PRICE_MOVE,
+                    "speed.alerts.volume-zscore=" + VOLUME_ZSCORE,
                     "speed.trigger=available-now"));
     SparkSession spark = LocalSpark.session();
-    for (StreamingQuery query : new SpeedJob(spark, SpeedConfig.from(settings)).start()) {
+    for (StreamingQuery query :
+        new SpeedJob(spark, SpeedConfig.from(settings), new SpeedMetrics()).start()) {
       query.awaitTermination();
     }
   }
@@ -142,7 +158,8 @@ class SpeedJobIT {
               List.of(
                   new NewTopic(QUOTES, 3, (short) 1)
                       .configs(Map.of("max.message.bytes", Integer.toString(8 * 1024 * 1024))),
-                  new NewTopic(DEAD_LETTERS, 1, (short) 1)))
+                  new NewTopic(DEAD_LETTERS, 1, (short) 1),
+                  new NewTopic(ALERTS, 1, (short) 1)))
           .all()
           .get();
     }
@@ -247,5 +264,124 @@ class SpeedJobIT {
   private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
     Header header = record.headers().lastHeader(key);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** The regular-session 1-minute bars of the file, computed trade by trade, oldest first. */
+  private static List<LeanTradeTicks.TradeBar> regularBars() {
+    return IBM.bars(Duration.ofMinutes(1)).stream()
+        .filter(bar -> MarketTime.isRegularSession(bar.start()))
+        .toList();
+  }
+
+  /**
+   * indicators_1m holds one row per regular-session minute, whose values equal those computed here
+   * from the trades: a 5-bar SMA, and the session VWAP over every regular-session trade so far.
+   */
+  private static void assertIndicators(RealtimeViewReader views) {
+    List<LeanTradeTicks.TradeBar> bars = regularBars();
+    List<IndicatorSnapshot> rows =
+        views
+            .indicators(
+                Symbol.of("IBM"),
+                Instant.parse("2013-10-07T00:00:00Z"),
+                Instant.parse("2013-10-08T00:00:00Z"))
+            .stream()
+            .sorted(Comparator.comparing(IndicatorSnapshot::barStart))
+            .toList();
+    assertThat(rows)
+        .extracting(IndicatorSnapshot::barStart)
+        .containsExactlyElementsOf(bars.stream().map(LeanTradeTicks.TradeBar::start).toList());
+
+    double sma = 0;
+    for (int i = 5; i < 10; i++) {
+      sma += bars.get(i).close() / 5;
+    }
+    assertThat(rows.get(9).value(IndicatorCells.SMA_5_USD)).isCloseTo(sma, within(1e-9));
+    assertThat(rows.get(3).value(IndicatorCells.SMA_5_USD)).isNaN();
+
+    Instant lastStart = bars.get(bars.size() - 1).start();
+    double notional = 0;
+    double volume = 0;
+    for (LeanTradeTicks.Tick tick : IBM.ticks()) {
+      if (MarketTime.isRegularSession(tick.time())
+          && tick.time().isBefore(lastStart.plusSeconds(60))) {
+        notional += tick.priceUsd() * tick.size();
+        volume += tick.size();
+      }
+    }
+    assertThat(rows.get(rows.size() - 1).value(IndicatorCells.SESSION_VWAP_USD))
+        .isCloseTo(notional / volume, within(1e-6));
+    // No session before this one was replayed: no opening gap.
+    assertThat(rows.get(0).value(IndicatorCells.OPENING_GAP)).isNaN();
+  }
+
+  /**
+   * The alerts in HBase are exactly those computed here from the trade-by-trade bars: price moves
+   * crossing the threshold over 5 bars, and volume z-scores against the 30 bars before; each is in
+   * the alerts topic, provisional.
+   */
+  private static void assertAlerts(RealtimeViewReader views, LocalStackEndpoints endpoints) {
+    List<LeanTradeTicks.TradeBar> bars = regularBars();
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (int i = 5; i < bars.size(); i++) {
+      double change = bars.get(i).close() / bars.get(i - 5).close() - 1;
+      Double before = i > 5 ? bars.get(i - 1).close() / bars.get(i - 6).close() - 1 : null;
+      long millis = bars.get(i).start().toEpochMilli();
+      if (change >= PRICE_MOVE && (before == null || before < PRICE_MOVE)) {
+        expected.add("IBM/price_spike/" + millis);
+      }
+      if (change <= -PRICE_MOVE && (before == null || before > -PRICE_MOVE)) {
+        expected.add("IBM/price_drop/" + millis);
+      }
+    }
+    for (int i = 30; i < bars.size(); i++) {
+      double mean = 0;
+      for (int j = i - 30; j < i; j++) {
+        mean += bars.get(j).volume() / 30.0;
+      }
+      double squares = 0;
+      for (int j = i - 30; j < i; j++) {
+        squares += Math.pow(bars.get(j).volume() - mean, 2);
+      }
+      double deviation = Math.sqrt(squares / 29);
+      if (deviation > 0 && (bars.get(i).volume() - mean) / deviation >= VOLUME_ZSCORE) {
+        expected.add("IBM/volume_spike/" + bars.get(i).start().toEpochMilli());
+      }
+    }
+    List<Alert> alerts =
+        views.alerts(
+            Symbol.of("IBM"),
+            Instant.parse("2013-10-07T00:00:00Z"),
+            Instant.parse("2013-10-08T00:00:00Z"));
+    assertThat(expected).isNotEmpty();
+    assertThat(alerts).extracting(Alert::id).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(alerts).allSatisfy(alert -> assertThat(alert.provisional()).isTrue());
+
+    Map<String, String> published = new HashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "speed-it-alerts",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(ALERTS));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!published.keySet().containsAll(expected) && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          published.put(
+              new String(record.key(), StandardCharsets.UTF_8),
+              new String(record.value(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(published.values())
+        .allSatisfy(
+            json ->
+                assertThat(json)
+                    .contains("\"schemaVersion\":\"marketlambda.alerts.v1\"")
+                    .contains("\"status\":\"provisional\""));
   }
 }

@@ -60,8 +60,10 @@ class SpeedRestartIT {
     try (Connection hbase = SpeedItSupport.hbase(endpoints)) {
       RealtimeViewsSchema.createIfAbsent(hbase.getAdmin(), VIEWS);
 
-      List<StreamingQuery> first = new SpeedJob(spark, SpeedConfig.from(settings)).start();
-      StreamingQuery minuteBars = first.get(1);
+      List<StreamingQuery> first =
+          new SpeedJob(spark, SpeedConfig.from(settings), new SpeedMetrics()).start();
+      StreamingQuery minuteBars =
+          first.stream().filter(query -> query.name().equals("speed-bars-1m")).findFirst().get();
       await()
           .atMost(Duration.ofMinutes(3))
           .until(
@@ -71,13 +73,21 @@ class SpeedRestartIT {
       }
       assertThat(minuteBars.lastProgress().batchId()).isLessThan(8);
 
-      for (StreamingQuery query : new SpeedJob(spark, SpeedConfig.from(settings)).start()) {
+      for (StreamingQuery query :
+          new SpeedJob(spark, SpeedConfig.from(settings), new SpeedMetrics()).start()) {
         query.awaitTermination();
       }
 
       RealtimeViewReader views = new RealtimeViewReader(hbase, VIEWS);
       SpeedItSupport.assertBarsMatch(views, IBM, BarInterval.ONE_MINUTE);
       SpeedItSupport.assertBarsMatch(views, IBM, BarInterval.ONE_HOUR);
+      // Every regular-session minute (09:30 to 15:59) has its indicators, whichever run wrote it.
+      assertThat(
+              views.indicators(
+                  Symbol.of("IBM"),
+                  java.time.Instant.parse("2013-10-07T13:30:00Z"),
+                  java.time.Instant.parse("2013-10-07T20:00:00Z")))
+          .hasSize(390);
     }
   }
 
