@@ -32,8 +32,8 @@ final class AlertsTopic {
 
   /** Writes {@code alerts} (rows of {@link AlertColumns}) to {@code topic}. */
   static void send(Dataset<Row> alerts, String topic, Map<String, String> kafka) {
-    alerts
-        .select(
+    KafkaOptions.save(
+        alerts.select(
             col(AlertColumns.ALERT_ID).cast("binary").as("key"),
             to_json(
                     struct(
@@ -47,11 +47,8 @@ final class AlertsTopic {
                         col(AlertColumns.THRESHOLD).as("threshold"),
                         col(AlertColumns.STATUS).as("status")))
                 .cast("binary")
-                .as("value"))
-        .write()
-        .format("kafka")
-        .options(KafkaOptions.prefixed(kafka))
-        .option("topic", topic)
-        .save();
+                .as("value")),
+        topic,
+        kafka);
   }
 }

@@ -54,18 +54,15 @@ final class DeadLetters {
             header(SOURCE_TOPIC, col(DecodedQuoteColumns.KAFKA_TOPIC)),
             header(SOURCE_PARTITION, col(DecodedQuoteColumns.KAFKA_PARTITION)),
             header(SOURCE_OFFSET, col(DecodedQuoteColumns.KAFKA_OFFSET)));
-    invalid
-        .select(
+    KafkaOptions.save(
+        invalid.select(
             col(DecodedQuoteColumns.KAFKA_KEY).as("key"),
             when(oversized, substring(value, 1, MAX_VALUE_BYTES)).otherwise(value).as("value"),
             when(oversized, concat(headers, array(header(TRUNCATED_FROM, length(value)))))
                 .otherwise(headers)
-                .as("headers"))
-        .write()
-        .format("kafka")
-        .options(KafkaOptions.prefixed(kafka))
-        .option("topic", topic)
-        .save();
+                .as("headers")),
+        topic,
+        kafka);
   }
 
   /** A Kafka header struct for Spark's Kafka sink: the value as its string's UTF-8 bytes. */

@@ -14,4 +14,15 @@ final class KafkaOptions {
     kafka.forEach((key, value) -> options.put("kafka." + key, value));
     return options;
   }
+
+  /**
+   * Writes {@code records} (columns {@code key}, {@code value}, optional {@code headers}) to {@code
+   * topic} with Spark's Kafka sink.
+   */
+  static void save(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> records,
+      String topic,
+      Map<String, String> kafka) {
+    records.write().format("kafka").options(prefixed(kafka)).option("topic", topic).save();
+  }
 }

@@ -32,7 +32,8 @@ final class LateQuotes {
 
   /** Writes {@code late} (rows of {@link DecodedQuoteColumns}) to {@code topic}. */
   static void send(Dataset<Row> late, Instant watermark, String topic, Map<String, String> kafka) {
-    late.select(
+    KafkaOptions.save(
+        late.select(
             col(DecodedQuoteColumns.KAFKA_KEY).as("key"),
             col(DecodedQuoteColumns.KAFKA_VALUE).as("value"),
             array(
@@ -43,11 +44,8 @@ final class LateQuotes {
                         DeadLetters.SOURCE_PARTITION, col(DecodedQuoteColumns.KAFKA_PARTITION)),
                     DeadLetters.header(
                         DeadLetters.SOURCE_OFFSET, col(DecodedQuoteColumns.KAFKA_OFFSET)))
-                .as("headers"))
-        .write()
-        .format("kafka")
-        .options(KafkaOptions.prefixed(kafka))
-        .option("topic", topic)
-        .save();
+                .as("headers")),
+        topic,
+        kafka);
   }
 }
