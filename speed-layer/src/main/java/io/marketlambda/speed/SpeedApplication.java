@@ -59,13 +59,39 @@ public final class SpeedApplication {
       List<?> created = RealtimeViewsSchema.createIfAbsent(config.hbase(), config.views());
       log.info("Realtime views in namespace {}: created {}", config.views().namespace(), created);
       List<StreamingQuery> queries = new SpeedJob(spark, config, metrics).start();
-      for (StreamingQuery query : queries) {
-        query.awaitTermination();
-      }
+      awaitAll(spark, queries);
     } finally {
       spark.streams().removeListener(progressLog);
       if (metricsServer != null) {
         metricsServer.close();
+      }
+    }
+  }
+
+  /**
+   * Waits until every query has stopped; when one fails, stops the others (a speed layer missing
+   * some of its views must not look alive) and rethrows its failure.
+   */
+  private static void awaitAll(SparkSession spark, List<StreamingQuery> queries)
+      throws StreamingQueryException {
+    while (queries.stream().anyMatch(StreamingQuery::isActive)) {
+      try {
+        spark.streams().awaitAnyTermination();
+      } catch (StreamingQueryException e) {
+        for (StreamingQuery query : queries) {
+          try {
+            query.stop();
+          } catch (java.util.concurrent.TimeoutException stopTimeout) {
+            log.warn("Cannot stop query {} in time: {}", query.name(), stopTimeout.getMessage());
+          }
+        }
+        throw e;
+      }
+      spark.streams().resetTerminated();
+    }
+    for (StreamingQuery query : queries) {
+      if (query.exception().isDefined()) {
+        throw query.exception().get(); // failed while another's end was being handled
       }
     }
   }
@@ -77,7 +103,8 @@ public final class SpeedApplication {
       builder
           .master("local[*]")
           .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "4");
+          .config("spark.sql.shuffle.partitions", "4")
+          .config("spark.scheduler.mode", "FAIR");
     }
     return builder.config("spark.sql.session.timeZone", "UTC").getOrCreate();
   }

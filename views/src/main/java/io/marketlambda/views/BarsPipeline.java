@@ -74,8 +74,15 @@ public final class BarsPipeline {
                 .agg(aggregates[0], Arrays.copyOfRange(aggregates, 1, aggregates.length))
                 .withColumn(BarColumns.BAR_START, col(WINDOW + ".start"))
             : quotes
-                .groupBy(col(QuoteColumns.SYMBOL), calendarStart(interval).as(BarColumns.BAR_START))
+                .groupBy(
+                    col(QuoteColumns.SYMBOL),
+                    calendarStart(interval, col(QuoteColumns.EVENT_TIME)).as(BarColumns.BAR_START))
                 .agg(aggregates[0], Arrays.copyOfRange(aggregates, 1, aggregates.length));
+    return finish(grouped, interval);
+  }
+
+  /** VWAP (or the typical price without volume), the interval, and the columns in order. */
+  private static Dataset<Row> finish(Dataset<Row> grouped, BarInterval interval) {
     Column volume = col(BarColumns.VOLUME_SHARES);
     Column typicalPrice =
         col(BarColumns.HIGH_USD)
@@ -94,7 +101,42 @@ public final class BarsPipeline {
         when(volume.gt(0), col("notional_usd").divide(volume))
             .otherwise(typicalPrice)
             .as(BarColumns.VWAP_USD),
-        col(BarColumns.TRADE_COUNT));
+        col(BarColumns.TRADE_COUNT).cast("long").as(BarColumns.TRADE_COUNT));
+  }
+
+  /**
+   * Rolls bars up into bars of a longer interval: open of the first bar and close of the last (by
+   * bar start), the extreme high and low, summed volume and trade count, and VWAP weighted by
+   * volume ({@code Σ(vwap × volume) / Σ volume}, which equals the VWAP of the underlying trades),
+   * or the typical price when the volume is 0. Equal to {@link #fromQuotes} on the same trades
+   * whenever each finer bar nests in one coarser bar (1m into 5m, 15m, 1h; 1d into 1w and 1mo).
+   *
+   * @param bars a static or streaming Dataset with {@link BarColumns}, all of one interval that
+   *     nests in {@code interval}
+   * @return a Dataset with {@link BarColumns}, one row per symbol and bar of {@code interval}
+   * @throws IllegalStateException when the session time zone is not UTC
+   */
+  public static Dataset<Row> rollUp(Dataset<Row> bars, BarInterval interval) {
+    requireUtcSession(bars.sparkSession());
+    Column start = col(BarColumns.BAR_START);
+    Column volume = col(BarColumns.VOLUME_SHARES);
+    Column[] aggregates = {
+      min_by(col(BarColumns.OPEN_USD), start).as(BarColumns.OPEN_USD),
+      max(BarColumns.HIGH_USD).as(BarColumns.HIGH_USD),
+      min(BarColumns.LOW_USD).as(BarColumns.LOW_USD),
+      max_by(col(BarColumns.CLOSE_USD), start).as(BarColumns.CLOSE_USD),
+      sum(volume).as(BarColumns.VOLUME_SHARES),
+      sum(col(BarColumns.VWAP_USD).multiply(volume)).as("notional_usd"),
+      sum(BarColumns.TRADE_COUNT).as(BarColumns.TRADE_COUNT)
+    };
+    Column coarseStart =
+        interval.isIntraday()
+            ? window(start, duration(interval)).getField("start")
+            : calendarStart(interval, start);
+    Dataset<Row> grouped =
+        bars.groupBy(col(BarColumns.SYMBOL), coarseStart.as(BarColumns.BAR_START))
+            .agg(aggregates[0], Arrays.copyOfRange(aggregates, 1, aggregates.length));
+    return finish(grouped, interval);
   }
 
   /** Spark's duration string of an intraday interval, e.g. {@code 300 seconds}. */
@@ -103,7 +145,7 @@ public final class BarsPipeline {
   }
 
   /** Midnight America/New_York of the event's day, Monday or first of the month. */
-  private static Column calendarStart(BarInterval interval) {
+  private static Column calendarStart(BarInterval interval, Column instant) {
     String unit =
         switch (interval) {
           case ONE_DAY -> "day";
@@ -112,8 +154,7 @@ public final class BarsPipeline {
           default -> throw new IllegalArgumentException("Cannot make calendar bars of " + interval);
         };
     String zone = MarketTime.MARKET_ZONE.getId();
-    return to_utc_timestamp(
-        date_trunc(unit, from_utc_timestamp(col(QuoteColumns.EVENT_TIME), zone)), zone);
+    return to_utc_timestamp(date_trunc(unit, from_utc_timestamp(instant, zone)), zone);
   }
 
   static void requireUtcSession(SparkSession spark) {

@@ -45,6 +45,22 @@ class BarsPipelineTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(
+      value = BarInterval.class,
+      names = {"FIVE_MINUTES", "FIFTEEN_MINUTES", "ONE_HOUR"})
+  void barsRolledUpFromMinuteBarsMatchBarsComputedTradeByTrade(BarInterval interval) {
+    Dataset<Row> minutes = BarsPipeline.fromQuotes(quotes(), BarInterval.ONE_MINUTE);
+
+    List<Row> bars = sorted(BarsPipeline.rollUp(minutes, interval));
+
+    List<TradeBar> expected = IBM.bars(interval.fixedLength().orElseThrow());
+    assertThat(bars).hasSize(expected.size());
+    for (int i = 0; i < bars.size(); i++) {
+      assertBar(bars.get(i), expected.get(i), interval.code());
+    }
+  }
+
   @Test
   void aDailyBarStartsAtMidnightNewYorkAndHoldsTheWholeDay() {
     List<Row> bars = sorted(BarsPipeline.fromQuotes(quotes(), BarInterval.ONE_DAY));

@@ -4,6 +4,7 @@ import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.realtime.RealtimeTable;
 import io.marketlambda.views.BarColumns;
@@ -165,15 +166,38 @@ public final class RealtimeViewWriter implements AutoCloseable {
   }
 
   /**
-   * Keeps one trade for the latest-quote view, written on {@link #close()}: per symbol only the
-   * newest of this writer's quotes (by event time, then sequence). Cell timestamps are the event
-   * time in epoch milliseconds, so a quote older than the one stored never hides it.
+   * Keeps one trade for the latest-quote view, written on {@link #flush()} or {@link #close()}: per
+   * symbol only the newest of this writer's quotes (by event time, then sequence). Cell timestamps
+   * are the event time in epoch milliseconds, so a quote older than the one stored never hides it.
    *
    * @param quote a row with the columns of {@link QuoteColumns} (and a schema)
    * @throws IllegalArgumentException when the row is not a valid quote
    */
   public void writeLatestQuote(Row quote) {
-    newestQuotes.offer(SparkRows.quote(quote));
+    writeLatestQuote(SparkRows.quote(quote));
+  }
+
+  /** Keeps one trade for the latest-quote view, as {@link #writeLatestQuote(Row)} does. */
+  public void writeLatestQuote(Quote quote) {
+    newestQuotes.offer(quote);
+  }
+
+  /**
+   * Writes the kept latest quotes and flushes every buffered put to HBase: what was written so far
+   * is visible to readers when this returns.
+   *
+   * @throws UncheckedIOException when a write or flush fails
+   */
+  public void flush() {
+    writeNewestQuotes();
+    for (var entry : mutators.entrySet()) {
+      try {
+        entry.getValue().flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Cannot flush " + entry.getKey().qualifiedName(namespace) + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   /** Returns the bars written so far. */
@@ -197,12 +221,7 @@ public final class RealtimeViewWriter implements AutoCloseable {
   public void close() {
     IOException failure = null;
     try {
-      for (var quote : newestQuotes.quotes()) {
-        warnIfExpired(RealtimeTable.LATEST_QUOTE, quote.eventTime(), quote.symbol() + " quote");
-        mutate(RealtimeTable.LATEST_QUOTE, cells.encode(quote));
-        quotesWritten++;
-      }
-      newestQuotes.clear();
+      writeNewestQuotes();
     } catch (UncheckedIOException e) {
       failure = e.getCause();
     }
@@ -222,6 +241,15 @@ public final class RealtimeViewWriter implements AutoCloseable {
         alertsWritten,
         quotesWritten,
         namespace);
+  }
+
+  private void writeNewestQuotes() {
+    for (var quote : newestQuotes.quotes()) {
+      warnIfExpired(RealtimeTable.LATEST_QUOTE, quote.eventTime(), quote.symbol() + " quote");
+      mutate(RealtimeTable.LATEST_QUOTE, cells.encode(quote));
+      quotesWritten++;
+    }
+    newestQuotes.clear();
   }
 
   /**

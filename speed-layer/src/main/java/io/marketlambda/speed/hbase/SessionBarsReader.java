@@ -18,11 +18,12 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads back, on the executors, the 1-minute bars of the sessions a micro-batch touched, for
- * recomputing their intraday indicators: per input row (symbol, earliest and latest changed bar
- * start), the symbol's bars from the regular open of the earliest one's trading date to the latest
- * one, plus the previous session's last regular-session bar (for the opening gap; looked for up to
- * {@link #PREVIOUS_SESSION_LOOK_BACK} back, past weekends and holidays).
+ * Reads back, on the executors, the 1-minute bars that the views derived from a micro-batch's
+ * changed 1-minute bars depend on: per input row (symbol, earliest and latest changed bar start),
+ * the symbol's bars that the 5m, 15m and 1h bars and the session's indicators need ({@link
+ * #sessionRange}); and, when the session's first regular bar is among the changed ones, the
+ * previous session's last regular-session bar (for the opening gap; looked for up to {@link
+ * #PREVIOUS_SESSION_LOOK_BACK} back, past weekends and holidays).
  *
  * <p>Input columns: {@code symbol} string, {@code from} and {@code to} timestamps. Output: {@link
  * io.marketlambda.views.BarColumns}. One HBase connection per partition that has rows, opened on
@@ -58,13 +59,15 @@ public final class SessionBarsReader implements MapPartitionsFunction<Row, Row> 
       while (touched.hasNext()) {
         Row row = touched.next();
         Symbol symbol = new Symbol(row.getAs(BarColumns.SYMBOL));
-        Instant open = MarketTime.regularOpenOf(MarketTime.tradingDate(instant(row.getAs(FROM))));
-        Instant to =
-            instant(row.getAs(TO)).plus(BarInterval.ONE_MINUTE.fixedLength().orElseThrow());
-        reader
-            .lastRegularSessionBarBefore(symbol, open, PREVIOUS_SESSION_LOOK_BACK)
-            .ifPresent(bar -> bars.add(SparkRows.barRow(bar)));
-        for (Bar bar : reader.bars(symbol, BarInterval.ONE_MINUTE, open, to)) {
+        Instant from = instant(row.getAs(FROM));
+        Instant[] range = sessionRange(from, instant(row.getAs(TO)));
+        Instant open = MarketTime.regularOpenOf(MarketTime.tradingDate(from));
+        if (!from.isAfter(open)) {
+          reader
+              .lastRegularSessionBarBefore(symbol, open, PREVIOUS_SESSION_LOOK_BACK)
+              .ifPresent(bar -> bars.add(SparkRows.barRow(bar)));
+        }
+        for (Bar bar : reader.bars(symbol, BarInterval.ONE_MINUTE, range[0], range[1])) {
           bars.add(SparkRows.barRow(bar));
         }
       }
@@ -72,6 +75,22 @@ public final class SessionBarsReader implements MapPartitionsFunction<Row, Row> 
       throw new java.io.UncheckedIOException("Cannot close the HBase connection: " + e, e);
     }
     return bars.iterator();
+  }
+
+  /**
+   * The 1-minute bars to read back when the changed ones start in {@code [from, to]}: from the
+   * start of {@code from}'s hour (the 5m, 15m and 1h bars that hold it) or, when {@code from} is in
+   * the regular session, from its open if earlier (indicators run over the whole session), to the
+   * end of bar {@code to}.
+   *
+   * @return {@code [fromInclusive, toExclusive]}
+   */
+  static Instant[] sessionRange(Instant from, Instant to) {
+    Instant open = MarketTime.regularOpenOf(MarketTime.tradingDate(from));
+    Instant hour = BarInterval.ONE_HOUR.startOf(from);
+    Instant end = to.plus(BarInterval.ONE_MINUTE.fixedLength().orElseThrow());
+    Instant start = MarketTime.isRegularSession(from) && open.isBefore(hour) ? open : hour;
+    return new Instant[] {start, end};
   }
 
   private static Instant instant(Object timestamp) {

@@ -2,7 +2,7 @@ package io.marketlambda.speed.stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.not;
 
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.model.BarInterval;
@@ -11,17 +11,16 @@ import io.marketlambda.views.BarsPipeline;
 import io.marketlambda.views.QuoteColumns;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -37,31 +36,25 @@ import org.slf4j.LoggerFactory;
  *       stop the query, with {@code speed.on-invalid-record=fail}); valid ones whose event time is
  *       behind the watermark {@code speed-bars-1m} has reached go to the late topic ({@link
  *       LateQuotes}); the newest valid quote per symbol goes to {@code latest_quote}. Stateless.
- *   <li>{@code speed-bars-<interval>} for 1m, 5m, 15m and 1h: valid quotes, a watermark of {@code
- *       speed.watermark} on event time, duplicates by (symbol, event time, sequence) dropped within
- *       it, then {@link BarsPipeline} (the batch layer's definition of a bar) in update mode; each
- *       micro-batch writes the bars it changed. The 1-minute query then updates the indicators and
- *       alerts of the sessions it touched ({@link SessionAnalytics}).
+ *   <li>{@code speed-bars-1m}: valid quotes, a watermark of {@code speed.watermark} on event time,
+ *       duplicates by (symbol, event time, sequence) dropped within it, then {@link BarsPipeline}
+ *       (the batch layer's definition of a bar) in update mode; each micro-batch writes the
+ *       1-minute bars it changed, then the views derived from them ({@link DerivedViews}): the 5m,
+ *       15m and 1h bars holding them, the session's indicators, and alerts.
  * </ul>
  *
  * <p>Late quotes: Spark's stateful operators drop rows behind the watermark without handing them
  * out, so the quotes query, which sees every record, routes the valid quotes whose event time is
  * behind the watermark of {@code speed-bars-1m} as of its last completed micro-batch. The bar
- * queries' own count of dropped rows is logged and kept as a metric beside it; the two can differ
- * by quotes that arrive within one trigger of the watermark passing them, and in the first
- * micro-batch after a restart (no watermark known yet, nothing routed).
+ * query's own count of dropped rows is logged and kept as a metric beside it; the two can differ by
+ * quotes that arrive within one trigger of the watermark passing them, and in the first micro-batch
+ * after a restart (no watermark known yet, nothing routed).
  *
  * <p>Each query has its checkpoint under {@code <lake.root>/_checkpoints/<query>}: a restart
  * resumes where the last committed micro-batch ended, and a replayed micro-batch rewrites identical
  * HBase cells (cell timestamp = event time or bar start).
  */
 public final class SpeedJob {
-  static final List<BarInterval> BAR_INTERVALS =
-      List.of(
-          BarInterval.ONE_MINUTE,
-          BarInterval.FIVE_MINUTES,
-          BarInterval.FIFTEEN_MINUTES,
-          BarInterval.ONE_HOUR);
   private static final Logger log = LoggerFactory.getLogger(SpeedJob.class);
 
   private final SparkSession spark;
@@ -81,16 +74,8 @@ public final class SpeedJob {
    * @throws IllegalStateException if a query cannot start (e.g. an unreadable checkpoint)
    */
   public List<StreamingQuery> start() {
-    List<StreamingQuery> queries = new ArrayList<>();
-    for (BarInterval interval : BAR_INTERVALS) {
-      StreamingQuery query = startBars(interval);
-      if (interval == BarInterval.ONE_MINUTE) {
-        oneMinuteBars = query;
-      }
-      queries.add(query);
-    }
-    queries.add(startQuotes());
-    return List.copyOf(queries);
+    oneMinuteBars = startMinuteBars();
+    return List.of(oneMinuteBars, startQuotes());
   }
 
   /** Kafka records of the quotes topic, decoded: {@link DecodedQuoteColumns}. */
@@ -118,13 +103,29 @@ public final class SpeedJob {
         (batch, batchId) -> {
           batch.persist();
           try {
-            Dataset<Row> invalid = batch.filter(col(DecodedQuoteColumns.ERROR_REASON).isNotNull());
+            Column isInvalid = col(DecodedQuoteColumns.ERROR_REASON).isNotNull();
+            Optional<Instant> watermark = barsWatermark();
+            Column isLate =
+                watermark.isEmpty()
+                    ? lit(false)
+                    : not(isInvalid)
+                        .and(col(QuoteColumns.EVENT_TIME).lt(lit(Timestamp.from(watermark.get()))));
+            // One pass counts both: dead letters by field, and late quotes.
             long deadLettered = 0;
-            for (Row byField :
-                invalid.groupBy(DecodedQuoteColumns.ERROR_FIELD).count().collectAsList()) {
-              metrics.deadLetters.labelValues(byField.getString(0)).inc(byField.getLong(1));
-              deadLettered += byField.getLong(1);
+            long late = 0;
+            for (Row count :
+                batch
+                    .groupBy(col(DecodedQuoteColumns.ERROR_FIELD), isLate.as("late"))
+                    .count()
+                    .collectAsList()) {
+              if (!count.isNullAt(0)) {
+                metrics.deadLetters.labelValues(count.getString(0)).inc(count.getLong(2));
+                deadLettered += count.getLong(2);
+              } else if (count.getBoolean(1)) {
+                late += count.getLong(2);
+              }
             }
+            Dataset<Row> invalid = batch.filter(isInvalid);
             if (deadLettered > 0 && failOnInvalid) {
               Row first = invalid.first();
               throw new IllegalStateException(describeInvalid(first));
@@ -132,22 +133,16 @@ public final class SpeedJob {
             if (deadLettered > 0) {
               DeadLetters.send(invalid, deadLetterTopic, kafka);
             }
-            Dataset<Row> valid = batch.filter(col(DecodedQuoteColumns.ERROR_REASON).isNull());
-            long late = 0;
-            Optional<Instant> watermark = barsWatermark();
-            if (watermark.isPresent()) {
-              Dataset<Row> behind =
-                  valid.filter(
-                      col(QuoteColumns.EVENT_TIME).lt(lit(Timestamp.from(watermark.get()))));
-              late = behind.count();
-              if (late > 0) {
-                LateQuotes.send(behind, watermark.get(), lateTopic, kafka);
-                metrics.lateQuotes.inc(late);
-              }
+            if (late > 0) {
+              LateQuotes.send(batch.filter(isLate), watermark.get(), lateTopic, kafka);
+              metrics.lateQuotes.inc(late);
             }
-            Dataset<Row> latest = newestPerSymbol(valid);
+            Dataset<Row> valid = batch.filter(not(isInvalid));
+            // Each writer keeps the newest quote per symbol of its partition; a symbol's quotes
+            // share
+            // a Kafka partition (key = symbol), and cell timestamps = event time order the rest.
             RealtimeViewWriter.writeEachPartition(
-                latest, hbase, views, RealtimeViewWriter::writeLatestQuote);
+                valid, hbase, views, RealtimeViewWriter::writeLatestQuote);
             log.info(
                 "speed-quotes batch {}: {} dead-lettered, {} late (watermark {})",
                 batchId,
@@ -161,7 +156,8 @@ public final class SpeedJob {
     return start(decodedQuotes().writeStream().foreachBatch(writeBatch), "speed-quotes");
   }
 
-  StreamingQuery startBars(BarInterval interval) {
+  StreamingQuery startMinuteBars() {
+    BarInterval interval = BarInterval.ONE_MINUTE;
     Map<String, String> hbase = config.hbase();
     RealtimeViewsConfig views = config.views();
     Dataset<Row> quotes =
@@ -171,23 +167,23 @@ public final class SpeedJob {
             .withWatermark(QuoteColumns.EVENT_TIME, config.watermark().toMillis() + " milliseconds")
             .dropDuplicatesWithinWatermark(
                 QuoteColumns.SYMBOL, QuoteColumns.EVENT_TIME, QuoteColumns.SEQUENCE);
-    SessionAnalytics analytics =
-        interval == BarInterval.ONE_MINUTE ? new SessionAnalytics(config) : null;
+    DerivedViews derivedViews = new DerivedViews(config);
     SpeedMetrics metrics = this.metrics;
     VoidFunction2<Dataset<Row>, Long> writeBatch =
         (bars, batchId) -> {
           bars.persist();
           try {
             RealtimeViewWriter.writeEachPartition(bars, hbase, views, RealtimeViewWriter::writeBar);
-            if (analytics != null && !bars.isEmpty()) {
-              SessionAnalytics.Written written = analytics.update(bars);
+            if (!bars.isEmpty()) {
+              DerivedViews.Written written = derivedViews.update(bars);
               metrics.indicatorRows.inc(written.indicatorRows());
               written
                   .alertsByType()
                   .forEach((type, count) -> metrics.alerts.labelValues(type).inc(count));
               log.info(
-                  "speed-bars-1m batch {}: {} indicator rows, alerts {}",
+                  "speed-bars-1m batch {}: {} bars rolled up, {} indicator rows, alerts {}",
                   batchId,
+                  written.rolledUpBars(),
                   written.indicatorRows(),
                   written.alertsByType());
             }
@@ -200,10 +196,13 @@ public final class SpeedJob {
             .writeStream()
             .outputMode("update")
             .foreachBatch(writeBatch),
-        "speed-bars-" + interval.code());
+        "speed-bars-1m");
   }
 
   private StreamingQuery start(DataStreamWriter<Row> writer, String name) {
+    // With spark.scheduler.mode=FAIR, each query's jobs run in a pool of its own, so that the
+    // latest-quote query is not queued behind the bar queries' jobs (a no-op in FIFO mode).
+    spark.sparkContext().setLocalProperty("spark.scheduler.pool", name);
     writer
         .queryName(name)
         .option("checkpointLocation", config.lake().layout().checkpoint(name).toString())
@@ -215,6 +214,8 @@ public final class SpeedJob {
       return writer.start();
     } catch (TimeoutException e) {
       throw new IllegalStateException("Cannot start query " + name + ": " + e.getMessage(), e);
+    } finally {
+      spark.sparkContext().setLocalProperty("spark.scheduler.pool", null);
     }
   }
 
@@ -231,21 +232,6 @@ public final class SpeedJob {
     }
     Instant instant = Instant.parse(watermark);
     return instant.equals(Instant.EPOCH) ? Optional.empty() : Optional.of(instant);
-  }
-
-  /** The newest quote of each symbol, by (event time, sequence). */
-  static Dataset<Row> newestPerSymbol(Dataset<Row> valid) {
-    return valid
-        .withColumn(
-            "newest",
-            row_number()
-                .over(
-                    Window.partitionBy(QuoteColumns.SYMBOL)
-                        .orderBy(
-                            col(QuoteColumns.EVENT_TIME).desc(),
-                            col(QuoteColumns.SEQUENCE).desc())))
-        .filter(col("newest").equalTo(1))
-        .select(QuoteColumns.SCHEMA.fieldNames()[0], tail(QuoteColumns.SCHEMA.fieldNames()));
   }
 
   private static String describeInvalid(Row row) {
