@@ -4,7 +4,6 @@ import io.marketlambda.core.config.Settings;
 import io.marketlambda.speed.SpeedApplication;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,8 +14,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the speed layer: quotes from Kafka to the HBase realtime views.",
-      "Local Spark (local[*]); latest quote and 1m, 5m, 15m, 1h bars; invalid quotes go to the",
-      "dead-letter topic.",
+      "Local Spark (local[*]); latest quote, 1m/5m/15m/1h bars, 1-minute indicators and",
+      "provisional alerts (also on the alerts topic); invalid quotes go to the dead-letter topic,",
+      "late ones to the late topic. Prometheus metrics on speed.metrics-port (9464).",
       "Creates the view tables when absent; resumes from its checkpoints under lake.root.",
       "On a cluster, spark-submit --class io.marketlambda.speed.SpeedApplication instead."
     })
@@ -34,7 +34,7 @@ final class SpeedCommand implements Callable<Integer> {
     if (availableNow) {
       settings = settings.withOverrides(List.of("speed.trigger=available-now"));
     }
-    SpeedApplication.run(SparkSession.builder().appName("marketlambda-speed"), settings);
+    SpeedApplication.run(settings);
     return 0;
   }
 }

@@ -6,6 +6,7 @@ import io.marketlambda.speed.stream.SpeedConfig;
 import io.marketlambda.speed.stream.SpeedJob;
 import io.marketlambda.speed.stream.SpeedMetrics;
 import io.marketlambda.speed.stream.SpeedProgressLog;
+import io.marketlambda.views.SparkSessions;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class SpeedApplication {
   private SpeedApplication() {}
 
   public static void main(String[] args) throws StreamingQueryException {
-    run(SparkSession.builder().appName("marketlambda-speed"), settings(args));
+    run(settings(args));
   }
 
   /**
@@ -43,10 +44,9 @@ public final class SpeedApplication {
    *
    * @throws StreamingQueryException when a query fails; the message names the query and cause
    */
-  public static void run(SparkSession.Builder builder, Settings settings)
-      throws StreamingQueryException {
+  public static void run(Settings settings) throws StreamingQueryException {
     SpeedConfig config = SpeedConfig.from(settings);
-    SparkSession spark = session(builder);
+    SparkSession spark = SparkSessions.getOrCreate("marketlambda-speed", settings);
     SpeedMetrics metrics = new SpeedMetrics();
     SpeedProgressLog progressLog = new SpeedProgressLog(metrics);
     spark.streams().addListener(progressLog);
@@ -94,19 +94,6 @@ public final class SpeedApplication {
         throw query.exception().get(); // failed while another's end was being handled
       }
     }
-  }
-
-  /** The environment's session (spark-submit sets spark.master), else a local one. */
-  private static SparkSession session(SparkSession.Builder builder) {
-    if (System.getProperty("spark.master") == null) {
-      // One machine: few shuffle partitions, or every stateful micro-batch touches 200 stores.
-      builder
-          .master("local[*]")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "4")
-          .config("spark.scheduler.mode", "FAIR");
-    }
-    return builder.config("spark.sql.session.timeZone", "UTC").getOrCreate();
   }
 
   /** {@code --config file} (repeatable, later wins) and {@code --conf key=value} (repeatable). */

@@ -175,14 +175,18 @@ public final class SpeedJob {
           try {
             RealtimeViewWriter.writeEachPartition(bars, hbase, views, RealtimeViewWriter::writeBar);
             if (!bars.isEmpty()) {
+              long started = System.nanoTime();
               DerivedViews.Written written = derivedViews.update(bars);
+              long millis = (System.nanoTime() - started) / 1_000_000;
               metrics.indicatorRows.inc(written.indicatorRows());
               written
                   .alertsByType()
                   .forEach((type, count) -> metrics.alerts.labelValues(type).inc(count));
               log.info(
-                  "speed-bars-1m batch {}: {} bars rolled up, {} indicator rows, alerts {}",
+                  "speed-bars-1m batch {}: derived views in {} ms: {} bars rolled up, {} indicator"
+                      + " rows, alerts {}",
                   batchId,
+                  millis,
                   written.rolledUpBars(),
                   written.indicatorRows(),
                   written.alertsByType());

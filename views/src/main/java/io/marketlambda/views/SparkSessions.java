@@ -1,0 +1,35 @@
+package io.marketlambda.views;
+
+import io.marketlambda.core.config.Settings;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The SparkSession of a marketlambda job: the environment's when there is one ({@code spark-submit}
+ * sets {@code spark.master}; Databricks has its own), else a local one sized for one machine.
+ * Either way the session time zone is UTC (the views compute from instants), and every {@code
+ * spark.*} key of the job's configuration ({@code --conf spark.sql.shuffle.partitions=8}) is set on
+ * the builder, as spark-submit's {@code --conf} would.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * Returns the session for {@code appName}.
+   *
+   * @param settings the job's configuration; its {@code spark.*} keys are passed through
+   */
+  public static SparkSession getOrCreate(String appName, Settings settings) {
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    if (System.getProperty("spark.master") == null) {
+      // One machine: few shuffle partitions, or every stateful micro-batch touches 200 stores;
+      // FAIR pools, so that one query's jobs do not queue behind another's.
+      builder
+          .master("local[*]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "4")
+          .config("spark.scheduler.mode", "FAIR");
+    }
+    settings.withPrefix("spark.").forEach(builder::config);
+    return builder.config("spark.sql.session.timeZone", "UTC").getOrCreate();
+  }
+}
