@@ -205,6 +205,186 @@ public final class Indicators {
     return result;
   }
 
+  /**
+   * MACD after Gerald Appel ("The Moving Average Convergence-Divergence Trading Method", 1979): the
+   * MACD line {@code EMA(fast) - EMA(slow)}, the signal line {@code EMA(signal)} of the MACD line
+   * (seeded, like {@link #ema}, with the simple average of its first {@code signal} defined
+   * values), and the histogram {@code MACD - signal}. The usual parameters are 12, 26, 9.
+   *
+   * @return {@code [macd, signal, histogram]}, each aligned with {@code values}
+   * @throws IllegalArgumentException when a period is below 1 or {@code fast >= slow}
+   */
+  public static double[][] macd(double[] values, int fast, int slow, int signal) {
+    requirePeriod(fast);
+    requirePeriod(slow);
+    requirePeriod(signal);
+    if (fast >= slow) {
+      throw new IllegalArgumentException(
+          "Cannot compute MACD(" + fast + "," + slow + "," + signal + "): fast must be < slow");
+    }
+    double[] fastEma = ema(values, fast);
+    double[] slowEma = ema(values, slow);
+    double[] line = undefined(values.length);
+    for (int i = slow - 1; i < values.length; i++) {
+      line[i] = fastEma[i] - slowEma[i];
+    }
+    double[] signalLine = undefined(values.length);
+    double[] histogram = undefined(values.length);
+    if (values.length >= slow) {
+      double[] definedLine = java.util.Arrays.copyOfRange(line, slow - 1, values.length);
+      double[] definedSignal = ema(definedLine, signal);
+      for (int k = 0; k < definedSignal.length; k++) {
+        int i = slow - 1 + k;
+        signalLine[i] = definedSignal[k];
+        histogram[i] = line[i] - definedSignal[k];
+      }
+    }
+    return new double[][] {line, signalLine, histogram};
+  }
+
+  /**
+   * Bollinger Bands after John Bollinger ("Bollinger on Bollinger Bands", 2001): middle band the
+   * {@code period} SMA, upper and lower bands {@code k} population standard deviations (divisor
+   * {@code period}, as Bollinger specifies) above and below it. The usual parameters are 20, 2.
+   *
+   * @return {@code [middle, upper, lower]}, each aligned with {@code values}
+   * @throws IllegalArgumentException when {@code period < 1} or {@code k} is not positive
+   */
+  public static double[][] bollinger(double[] values, int period, double k) {
+    requirePeriod(period);
+    if (!(k > 0)) {
+      throw new IllegalArgumentException("Cannot compute Bollinger bands " + k + " apart");
+    }
+    double[] middle = sma(values, period);
+    double[] upper = undefined(values.length);
+    double[] lower = undefined(values.length);
+    for (int i = period - 1; i < values.length; i++) {
+      double squares = 0;
+      for (int j = i - period + 1; j <= i; j++) {
+        squares += (values[j] - middle[i]) * (values[j] - middle[i]);
+      }
+      double deviation = Math.sqrt(squares / period);
+      upper[i] = middle[i] + k * deviation;
+      lower[i] = middle[i] - k * deviation;
+    }
+    return new double[][] {middle, upper, lower};
+  }
+
+  /**
+   * Average True Range after J. Welles Wilder ("New Concepts in Technical Trading Systems", 1978).
+   * The true range of bar {@code i > 0} is {@code max(high - low, |high - previous close|, |low -
+   * previous close|)}; of bar 0, {@code high - low}. The first ATR, at index {@code period}, is the
+   * mean of the true ranges of bars 1 to {@code period}; each later one {@code (previous × (period
+   * - 1) + true range) / period}.
+   *
+   * @throws IllegalArgumentException when {@code period < 1} or the arrays differ in length
+   */
+  public static double[] atrWilder(double[] highs, double[] lows, double[] closes, int period) {
+    requirePeriod(period);
+    requireSameLength(highs, lows);
+    requireSameLength(highs, closes);
+    double[] result = undefined(highs.length);
+    if (highs.length <= period) {
+      return result;
+    }
+    double[] trueRange = new double[highs.length];
+    for (int i = 1; i < highs.length; i++) {
+      trueRange[i] =
+          Math.max(
+              highs[i] - lows[i],
+              Math.max(Math.abs(highs[i] - closes[i - 1]), Math.abs(lows[i] - closes[i - 1])));
+    }
+    double average = 0;
+    for (int i = 1; i <= period; i++) {
+      average += trueRange[i];
+    }
+    average /= period;
+    result[period] = average;
+    for (int i = period + 1; i < highs.length; i++) {
+      average = (average * (period - 1) + trueRange[i]) / period;
+      result[i] = average;
+    }
+    return result;
+  }
+
+  /**
+   * Annualized historical volatility: the sample standard deviation ({@code n - 1}) of the last
+   * {@code window} log returns {@code ln(p[j] / p[j-1])}, times {@code sqrt(periodsPerYear)} (the
+   * close-to-close estimator, e.g. J. Hull, "Options, Futures, and Other Derivatives", ch.
+   * "Estimating volatility from historical data"). A fraction, defined from index {@code window}
+   * on; 20-day volatility of daily closes is {@code historicalVolatility(closes, 20, 252)}.
+   *
+   * @throws IllegalArgumentException when {@code window < 2}, {@code periodsPerYear} is not
+   *     positive, or a price is not positive
+   */
+  public static double[] historicalVolatility(double[] prices, int window, double periodsPerYear) {
+    if (window < 2) {
+      throw new IllegalArgumentException(
+          "Cannot compute volatility over " + window + " returns: need at least 2");
+    }
+    if (!(periodsPerYear > 0)) {
+      throw new IllegalArgumentException(
+          "Cannot annualize with " + periodsPerYear + " periods per year: must be positive");
+    }
+    double[] returns = new double[prices.length];
+    for (int i = 1; i < prices.length; i++) {
+      if (!(prices[i] > 0) || !(prices[i - 1] > 0)) {
+        throw new IllegalArgumentException(
+            "Cannot take a log return at index " + i + ": prices must be positive");
+      }
+      returns[i] = Math.log(prices[i] / prices[i - 1]);
+    }
+    double[] result = undefined(prices.length);
+    for (int i = window; i < prices.length; i++) {
+      double mean = 0;
+      for (int j = i - window + 1; j <= i; j++) {
+        mean += returns[j];
+      }
+      mean /= window;
+      double squares = 0;
+      for (int j = i - window + 1; j <= i; j++) {
+        squares += (returns[j] - mean) * (returns[j] - mean);
+      }
+      result[i] = Math.sqrt(squares / (window - 1) * periodsPerYear);
+    }
+    return result;
+  }
+
+  /**
+   * Highest value of the last {@code window} positions (fewer at the start: the highest so far),
+   * e.g. the 52-week high over 252 daily highs. Defined from index 0.
+   *
+   * @throws IllegalArgumentException when {@code window < 1}
+   */
+  public static double[] rollingMax(double[] values, int window) {
+    return rollingExtreme(values, window, true);
+  }
+
+  /** Lowest value of the last {@code window} positions; see {@link #rollingMax}. */
+  public static double[] rollingMin(double[] values, int window) {
+    return rollingExtreme(values, window, false);
+  }
+
+  private static double[] rollingExtreme(double[] values, int window, boolean max) {
+    requirePeriod(window);
+    double[] result = new double[values.length];
+    java.util.ArrayDeque<Integer> candidates = new java.util.ArrayDeque<>();
+    for (int i = 0; i < values.length; i++) {
+      while (!candidates.isEmpty()
+          && (max
+              ? values[candidates.peekLast()] <= values[i]
+              : values[candidates.peekLast()] >= values[i])) {
+        candidates.pollLast();
+      }
+      candidates.addLast(i);
+      if (candidates.peekFirst() <= i - window) {
+        candidates.pollFirst();
+      }
+      result[i] = values[candidates.peekFirst()];
+    }
+    return result;
+  }
+
   private static void requireSameLength(double[] a, double[] b) {
     if (a.length != b.length) {
       throw new IllegalArgumentException(

@@ -136,4 +136,84 @@ class IndicatorsTest {
     // window 300, 300, 300 has no spread: undefined, not infinite
     assertThat(z[7]).isNaN();
   }
+
+  @Test
+  void macdIsTheFastMinusSlowEmaWithAnEmaSignal() {
+    double[][] macd = Indicators.macd(CLOSES, 2, 3, 2);
+    // EMA(2): alpha 2/3, seed mean(190.02, 190.99) at index 1.
+    double fast1 = (190.02 + 190.99) / 2;
+    double fast2 = 2.0 / 3 * 189.97 + fast1 / 3;
+    double fast3 = 2.0 / 3 * 189.47 + fast2 / 3;
+    // EMA(3): alpha 1/2, seed mean of the first three at index 2.
+    double slow2 = (190.02 + 190.99 + 189.97) / 3;
+    double slow3 = 0.5 * 189.47 + 0.5 * slow2;
+    double line2 = fast2 - slow2;
+    double line3 = fast3 - slow3;
+    // Signal EMA(2) of the MACD line, seeded with mean(line2, line3) at index 3.
+    double signal3 = (line2 + line3) / 2;
+
+    assertThat(macd[0][1]).isNaN();
+    assertThat(macd[0][2]).isCloseTo(line2, within(1e-9));
+    assertThat(macd[0][3]).isCloseTo(line3, within(1e-9));
+    assertThat(macd[1][2]).isNaN();
+    assertThat(macd[1][3]).isCloseTo(signal3, within(1e-9));
+    assertThat(macd[2][3]).isCloseTo(line3 - signal3, within(1e-9));
+  }
+
+  @Test
+  void bollingerBandsArePopulationDeviationsAroundTheSma() {
+    double[][] bands = Indicators.bollinger(CLOSES, 3, 2);
+    double mean = (190.02 + 190.99 + 189.97) / 3;
+    double deviation =
+        Math.sqrt(
+            (Math.pow(190.02 - mean, 2) + Math.pow(190.99 - mean, 2) + Math.pow(189.97 - mean, 2))
+                / 3);
+
+    assertThat(bands[0][2]).isCloseTo(mean, within(1e-9));
+    assertThat(bands[1][2]).isCloseTo(mean + 2 * deviation, within(1e-9));
+    assertThat(bands[2][2]).isCloseTo(mean - 2 * deviation, within(1e-9));
+    assertThat(bands[1][1]).isNaN();
+  }
+
+  @Test
+  void atrIsWildersSmoothedTrueRange() {
+    double[] highs = {10, 11, 12, 11.5, 13};
+    double[] lows = {9, 10, 10.5, 10, 11};
+    double[] closes = {9.5, 10.8, 11.9, 10.2, 12.5};
+    // True ranges from bar 1: max(1, |11-9.5|, |10-9.5|) = 1.5; max(1.5, 1.2, 0.3) = 1.5;
+    // max(1.5, 0.4, 1.9) = 1.9; max(2, 2.8, 0.8) = 2.8.
+    double[] atr = Indicators.atrWilder(highs, lows, closes, 2);
+
+    assertThat(atr[1]).isNaN();
+    assertThat(atr[2]).isCloseTo((1.5 + 1.5) / 2, within(1e-12));
+    assertThat(atr[3]).isCloseTo((1.5 * 1 + 1.9) / 2, within(1e-12));
+    assertThat(atr[4]).isCloseTo((1.7 * 1 + 2.8) / 2, within(1e-12));
+  }
+
+  @Test
+  void historicalVolatilityIsTheAnnualizedSampleDeviationOfLogReturns() {
+    double[] vol = Indicators.historicalVolatility(CLOSES, 3, 252);
+    double r1 = Math.log(190.99 / 190.02);
+    double r2 = Math.log(189.97 / 190.99);
+    double r3 = Math.log(189.47 / 189.97);
+    double mean = (r1 + r2 + r3) / 3;
+    double variance =
+        (Math.pow(r1 - mean, 2) + Math.pow(r2 - mean, 2) + Math.pow(r3 - mean, 2)) / 2;
+
+    assertThat(vol[2]).isNaN();
+    assertThat(vol[3]).isCloseTo(Math.sqrt(variance * 252), within(1e-12));
+  }
+
+  @Test
+  void rollingExtremesCoverTheWindowAndTheStart() {
+    double[] max = Indicators.rollingMax(CLOSES, 3);
+    double[] min = Indicators.rollingMin(CLOSES, 3);
+
+    assertThat(max[0]).isEqualTo(190.02);
+    assertThat(max[1]).isEqualTo(190.99);
+    assertThat(max[3]).isEqualTo(190.99); // 190.99, 189.97, 189.47
+    assertThat(max[4]).isEqualTo(190.22); // 189.97, 189.47, 190.22
+    assertThat(min[4]).isEqualTo(189.47);
+    assertThat(min[7]).isEqualTo(185.18); // 186.92, 185.18, 186.38
+  }
 }

@@ -1,0 +1,73 @@
+package io.marketlambda.batch.bronze;
+
+import io.marketlambda.views.BarColumns;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The bronze tables: the master data set, append-only, each row as imported with its lineage.
+ *
+ * <p>{@code bronze.bars}, partitioned by {@code source}: the columns of {@link BarColumns} (raw,
+ * unadjusted prices as the vendor gave them) and
+ *
+ * <pre>
+ * source         string     the reader, e.g. lean-daily, stooq-daily
+ * ingested_at    timestamp  when the import ran
+ * lineage_file   string     the file, relative to the import's --path
+ * lineage_line   long       1-based line in that file
+ * </pre>
+ *
+ * <p>{@code bronze.corporate_actions}:
+ *
+ * <pre>
+ * symbol         string
+ * ex_date        date       first America/New_York trading date the action is in effect
+ * action_type    string     split or cash_dividend
+ * value          double     split: new shares per old share; dividend: USD per share
+ * source         string     e.g. lean
+ * ingested_at    timestamp
+ * lineage_file   string     e.g. aapl.csv (a factor file)
+ * lineage_line   long       ordinal of the action within the file's derived actions
+ * </pre>
+ *
+ * A row is identified by (source, lineage_file, lineage_line): importing a file again inserts
+ * nothing.
+ */
+public final class BronzeColumns {
+  public static final String SOURCE = "source";
+  public static final String INGESTED_AT = "ingested_at";
+  public static final String LINEAGE_FILE = "lineage_file";
+  public static final String LINEAGE_LINE = "lineage_line";
+  public static final String EX_DATE = "ex_date";
+  public static final String ACTION_TYPE = "action_type";
+  public static final String VALUE = "value";
+
+  /** {@code bronze.bars}. */
+  public static final StructType BARS = withLineage(BarColumns.SCHEMA);
+
+  /** {@code bronze.corporate_actions}. */
+  public static final StructType CORPORATE_ACTIONS =
+      withLineage(
+          new StructType()
+              .add(BarColumns.SYMBOL, DataTypes.StringType, false)
+              .add(EX_DATE, DataTypes.DateType, false)
+              .add(ACTION_TYPE, DataTypes.StringType, false)
+              .add(VALUE, DataTypes.DoubleType, false));
+
+  private BronzeColumns() {}
+
+  private static StructType withLineage(StructType schema) {
+    StructType result = new StructType(schema.fields().clone());
+    for (StructField field :
+        new StructField[] {
+          DataTypes.createStructField(SOURCE, DataTypes.StringType, false),
+          DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, false),
+          DataTypes.createStructField(LINEAGE_FILE, DataTypes.StringType, false),
+          DataTypes.createStructField(LINEAGE_LINE, DataTypes.LongType, false)
+        }) {
+      result = result.add(field);
+    }
+    return result;
+  }
+}

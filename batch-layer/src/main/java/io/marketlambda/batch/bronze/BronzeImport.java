@@ -1,0 +1,175 @@
+package io.marketlambda.batch.bronze;
+
+import io.delta.tables.DeltaTable;
+import io.marketlambda.core.lake.LakeLayout;
+import io.marketlambda.core.lake.LakeTable;
+import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.CorporateAction;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Loads history into the bronze tables ({@link BronzeColumns}), idempotently: rows are merged on
+ * their lineage (source, file, line) with insert-only MERGE, so importing the same file twice
+ * inserts nothing the second time, and bronze is never updated or deleted ({@code
+ * delta.appendOnly}). Records arrive already parsed and validated (the ingest readers quarantine
+ * bad rows); they are written in chunks of {@value #CHUNK_ROWS} rows, each one Delta commit.
+ */
+public final class BronzeImport {
+  /** Rows per MERGE. */
+  public static final int CHUNK_ROWS = 250_000;
+
+  private final SparkSession spark;
+  private final LakeLayout lake;
+  private final Clock clock;
+  private final Consumer<String> progress;
+
+  /**
+   * @param spark a session with Delta Lake configured
+   * @param progress receives one line per chunk written
+   */
+  public BronzeImport(SparkSession spark, LakeLayout lake, Clock clock, Consumer<String> progress) {
+    this.spark = spark;
+    this.lake = lake;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  /** A bar with where it came from. */
+  public record LineageBar(Bar bar, String file, long line) {}
+
+  /** A corporate action with where it came from. */
+  public record LineageAction(CorporateAction action, String file, long line) {}
+
+  /** What an import did. */
+  public record Result(LakeTable table, String source, long offered, long inserted) {
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%s: %,d rows of %s offered, %,d inserted, %,d already there",
+          table.qualifiedName(),
+          offered,
+          source,
+          inserted,
+          offered - inserted);
+    }
+  }
+
+  /**
+   * Imports bars of one source into {@code bronze.bars}.
+   *
+   * @param source the reader's code, e.g. {@code lean-daily}
+   */
+  public Result importBars(String source, Iterator<LineageBar> bars) {
+    Timestamp now = Timestamp.from(clock.instant());
+    return merge(
+        LakeTable.BRONZE_BARS,
+        BronzeColumns.BARS,
+        source,
+        new MappingIterator<>(
+            bars,
+            lineage -> {
+              Bar bar = lineage.bar();
+              return RowFactory.create(
+                  bar.symbol().value(),
+                  bar.interval().code(),
+                  Timestamp.from(bar.start()),
+                  bar.openUsd(),
+                  bar.highUsd(),
+                  bar.lowUsd(),
+                  bar.closeUsd(),
+                  bar.volumeShares(),
+                  bar.vwapUsd(),
+                  bar.tradeCount(),
+                  source,
+                  now,
+                  lineage.file(),
+                  lineage.line());
+            }));
+  }
+
+  /** Imports corporate actions into {@code bronze.corporate_actions}. */
+  public Result importCorporateActions(String source, Iterator<LineageAction> actions) {
+    Timestamp now = Timestamp.from(clock.instant());
+    return merge(
+        LakeTable.BRONZE_CORPORATE_ACTIONS,
+        BronzeColumns.CORPORATE_ACTIONS,
+        source,
+        new MappingIterator<>(
+            actions,
+            lineage -> {
+              CorporateAction action = lineage.action();
+              return RowFactory.create(
+                  action.symbol().value(),
+                  Date.valueOf(action.exDate()),
+                  action.type().name().toLowerCase(Locale.ROOT),
+                  action.value(),
+                  action.source(),
+                  now,
+                  lineage.file(),
+                  lineage.line());
+            }));
+  }
+
+  private Result merge(LakeTable table, StructType schema, String source, Iterator<Row> rows) {
+    // Hadoop's spelling (file:/x, not file:///x): Delta compares locations as strings.
+    String path = new org.apache.hadoop.fs.Path(lake.table(table)).toString();
+    DeltaTable delta = BronzeTables.createIfAbsent(spark, table, schema, path);
+    long offered = 0;
+    long inserted = 0;
+    while (rows.hasNext()) {
+      List<Row> chunk = new ArrayList<>(CHUNK_ROWS);
+      while (rows.hasNext() && chunk.size() < CHUNK_ROWS) {
+        chunk.add(rows.next());
+      }
+      Dataset<Row> updates = spark.createDataFrame(chunk, schema);
+      long before = delta.toDF().count();
+      delta
+          .as("bronze")
+          .merge(
+              updates.as("imported"),
+              "bronze.source = imported.source"
+                  + " AND bronze.lineage_file = imported.lineage_file"
+                  + " AND bronze.lineage_line = imported.lineage_line")
+          .whenNotMatched()
+          .insertAll()
+          .execute();
+      long added = delta.toDF().count() - before;
+      offered += chunk.size();
+      inserted += added;
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "%s: %,d rows offered so far, %,d inserted",
+              table.qualifiedName(),
+              offered,
+              inserted));
+    }
+    return new Result(table, source, offered, inserted);
+  }
+
+  private record MappingIterator<T>(Iterator<T> source, java.util.function.Function<T, Row> map)
+      implements Iterator<Row> {
+    @Override
+    public boolean hasNext() {
+      return source.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      return map.apply(source.next());
+    }
+  }
+}

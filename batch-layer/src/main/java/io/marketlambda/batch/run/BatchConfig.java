@@ -1,0 +1,57 @@
+package io.marketlambda.batch.run;
+
+import io.marketlambda.core.config.ConfigKey;
+import io.marketlambda.core.config.LakeConfig;
+import io.marketlambda.core.config.Settings;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The batch layer's configuration.
+ *
+ * @param lake where the tables live
+ * @param movers gainers and losers kept per trading date in {@code gold.top_movers}, and symbols in
+ *     {@code gold.volatility_leaders}
+ * @param optimize whether the run compacts the gold tables (OPTIMIZE ... ZORDER BY symbol)
+ * @param vacuumRetention files no longer referenced for this long are deleted after the run
+ *     (VACUUM); at least Delta's safety minimum of 168 hours unless 0, which means no VACUUM
+ */
+public record BatchConfig(LakeConfig lake, int movers, boolean optimize, Duration vacuumRetention) {
+  public static final ConfigKey<Integer> MOVERS =
+      ConfigKey.integer(
+          "batch.movers", 10, 1, 1000, "Gainers, losers and volatility leaders kept per date");
+  public static final ConfigKey<Boolean> OPTIMIZE =
+      ConfigKey.bool("batch.optimize", true, "Compact the gold tables after each run");
+  public static final ConfigKey<Duration> VACUUM_RETENTION =
+      ConfigKey.duration(
+          "batch.vacuum-retention",
+          Duration.ofDays(7),
+          "VACUUM files unreferenced for this long after each run (0: no VACUUM; else >= 168h)");
+
+  /**
+   * @throws IllegalArgumentException naming the key when the retention is below 168 hours (Delta
+   *     refuses, as readers of older versions could lose files)
+   */
+  public BatchConfig {
+    if (!vacuumRetention.isZero() && vacuumRetention.compareTo(Duration.ofHours(168)) < 0) {
+      throw new IllegalArgumentException(
+          "Cannot use batch.vacuum-retention="
+              + vacuumRetention
+              + ": below Delta's minimum of 168 hours (use 0 for no VACUUM)");
+    }
+  }
+
+  /** Reads the configuration from {@code settings}. */
+  public static BatchConfig from(Settings settings) {
+    return new BatchConfig(
+        LakeConfig.from(settings),
+        settings.get(MOVERS),
+        settings.get(OPTIMIZE),
+        settings.get(VACUUM_RETENTION));
+  }
+
+  /** Every key this config reads besides the shared configs. */
+  public static List<ConfigKey<?>> keys() {
+    return List.of(MOVERS, OPTIMIZE, VACUUM_RETENTION);
+  }
+}

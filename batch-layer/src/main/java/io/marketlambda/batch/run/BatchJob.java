@@ -1,0 +1,357 @@
+package io.marketlambda.batch.run;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import io.delta.tables.DeltaTable;
+import io.marketlambda.batch.gold.GoldViews;
+import io.marketlambda.batch.silver.SilverColumns;
+import io.marketlambda.batch.silver.SilverDailyBars;
+import io.marketlambda.core.lake.LakeLayout;
+import io.marketlambda.core.lake.LakeTable;
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.MarketTime;
+import io.marketlambda.views.BarColumns;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The nightly recompute: every silver and gold table, from the bronze master data set, up to a run
+ * date.
+ *
+ * <ol>
+ *   <li>reads {@code bronze.bars} and {@code bronze.corporate_actions} (their latest versions, or
+ *       with {@code asOfVersion} the bars table at that Delta version and the actions as of its
+ *       commit time, to reproduce a past run);
+ *   <li>writes {@code silver.bars_daily} ({@link SilverDailyBars});
+ *   <li>writes the gold views ({@link GoldViews}): daily, weekly and monthly bars, daily
+ *       indicators, top movers, volatility leaders;
+ *   <li>compacts them (OPTIMIZE ... ZORDER BY symbol, or trading date for the per-date views) and
+ *       VACUUMs files older than {@code batch.vacuum-retention};
+ *   <li>appends the run record to {@code batch_runs} ({@link BatchRunColumns}): table versions, row
+ *       counts, and the batch watermark per symbol.
+ * </ol>
+ *
+ * <p>Each table is replaced in one Delta commit, so a reader of one table sees the previous or the
+ * new view, never a mix; the run record comes last, so readers that pin the versions of the last
+ * run record (the serving layer does) see one consistent run even while the next one is writing, or
+ * after it was killed midway. Every table is a function of bronze and the run date: a rerun writes
+ * the same rows. Gold tables have the change data feed on.
+ */
+public final class BatchJob {
+  /** The gold tables a run writes, in order. */
+  public static final List<LakeTable> GOLD =
+      List.of(
+          LakeTable.GOLD_BARS_DAILY,
+          LakeTable.GOLD_BARS_WEEKLY,
+          LakeTable.GOLD_BARS_MONTHLY,
+          LakeTable.GOLD_INDICATORS_DAILY,
+          LakeTable.GOLD_TOP_MOVERS,
+          LakeTable.GOLD_VOLATILITY_LEADERS);
+
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final SparkSession spark;
+  private final BatchConfig config;
+  private final LakeLayout lake;
+  private final Clock clock;
+  private final Consumer<String> progress;
+
+  public BatchJob(SparkSession spark, BatchConfig config, Clock clock, Consumer<String> progress) {
+    this.spark = spark;
+    this.config = config;
+    this.lake = config.lake().layout();
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  /** What a run wrote. */
+  public record Run(
+      String runId,
+      LocalDate runDate,
+      Map<String, Long> bronzeVersions,
+      Map<String, Long> tableVersions,
+      Map<String, Long> rowCounts,
+      Map<String, Instant> watermarks,
+      Duration took) {}
+
+  /**
+   * Recomputes every view up to {@code runDate}.
+   *
+   * @param asOfVersion the {@code bronze.bars} version to read, or empty for the latest
+   * @throws IllegalStateException when {@code bronze.bars} does not exist yet (nothing imported),
+   *     naming the path and the import command
+   */
+  public Run run(LocalDate runDate, OptionalLong asOfVersion) {
+    Instant started = clock.instant();
+    String runId = runDate + "-" + RUN_ID.format(started);
+    progress.accept("batch run " + runId + ": reading bronze from " + lake.root());
+    String barsPath = lake.table(LakeTable.BRONZE_BARS).toString();
+    if (!DeltaTable.isDeltaTable(spark, barsPath)) {
+      throw new IllegalStateException(
+          "Cannot run the batch: no bronze.bars table at "
+              + barsPath
+              + "; import history first (marketlambda import --source ... --path ...)");
+    }
+    Map<String, Long> bronzeVersions = new LinkedHashMap<>();
+    Dataset<Row> bronzeBars;
+    Dataset<Row> bronzeActions;
+    String actionsPath = lake.table(LakeTable.BRONZE_CORPORATE_ACTIONS).toString();
+    boolean hasActions = DeltaTable.isDeltaTable(spark, actionsPath);
+    if (asOfVersion.isPresent()) {
+      long version = asOfVersion.getAsLong();
+      bronzeBars = spark.read().format("delta").option("versionAsOf", version).load(barsPath);
+      bronzeVersions.put(LakeTable.BRONZE_BARS.qualifiedName(), version);
+      Timestamp commit = commitTime(barsPath, version);
+      bronzeActions =
+          hasActions && firstCommitTime(actionsPath).compareTo(commit) <= 0
+              ? spark
+                  .read()
+                  .format("delta")
+                  .option("timestampAsOf", commit.toString())
+                  .load(actionsPath)
+              : emptyActions();
+    } else {
+      bronzeBars = spark.read().format("delta").load(barsPath);
+      bronzeVersions.put(LakeTable.BRONZE_BARS.qualifiedName(), latestVersion(barsPath));
+      bronzeActions = hasActions ? spark.read().format("delta").load(actionsPath) : emptyActions();
+    }
+    if (hasActions && asOfVersion.isEmpty()) {
+      bronzeVersions.put(
+          LakeTable.BRONZE_CORPORATE_ACTIONS.qualifiedName(), latestVersion(actionsPath));
+    }
+
+    Map<String, Long> tableVersions = new LinkedHashMap<>();
+    Map<String, Long> rowCounts = new LinkedHashMap<>();
+    Dataset<Row> silver = SilverDailyBars.build(bronzeBars, bronzeActions, runDate);
+    write(LakeTable.SILVER_BARS_DAILY, silver, false, tableVersions, rowCounts);
+    Dataset<Row> silverWritten = read(LakeTable.SILVER_BARS_DAILY);
+
+    Dataset<Row> daily = GoldViews.dailyBars(silverWritten);
+    write(LakeTable.GOLD_BARS_DAILY, daily, true, tableVersions, rowCounts);
+    Dataset<Row> goldDaily = read(LakeTable.GOLD_BARS_DAILY);
+    write(
+        LakeTable.GOLD_BARS_WEEKLY,
+        GoldViews.rolledUp(goldDaily, BarInterval.ONE_WEEK),
+        true,
+        tableVersions,
+        rowCounts);
+    write(
+        LakeTable.GOLD_BARS_MONTHLY,
+        GoldViews.rolledUp(goldDaily, BarInterval.ONE_MONTH),
+        true,
+        tableVersions,
+        rowCounts);
+    write(
+        LakeTable.GOLD_INDICATORS_DAILY,
+        GoldViews.indicators(goldDaily),
+        true,
+        tableVersions,
+        rowCounts);
+    Dataset<Row> indicators = read(LakeTable.GOLD_INDICATORS_DAILY);
+    write(
+        LakeTable.GOLD_TOP_MOVERS,
+        GoldViews.topMovers(indicators, goldDaily, config.movers()),
+        true,
+        tableVersions,
+        rowCounts);
+    write(
+        LakeTable.GOLD_VOLATILITY_LEADERS,
+        GoldViews.volatilityLeaders(indicators, config.movers()),
+        true,
+        tableVersions,
+        rowCounts);
+    maintain(tableVersions);
+
+    Map<String, Instant> watermarks = watermarks(goldDaily);
+    Instant finished = clock.instant();
+    appendRunRecord(
+        runId, runDate, started, finished, bronzeVersions, tableVersions, rowCounts, watermarks);
+    Run run =
+        new Run(
+            runId,
+            runDate,
+            bronzeVersions,
+            tableVersions,
+            rowCounts,
+            watermarks,
+            Duration.between(started, finished));
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "batch run %s done in %.1f s: %,d symbols, rows %s",
+            runId,
+            run.took().toMillis() / 1000.0,
+            watermarks.size(),
+            rowCounts));
+    return run;
+  }
+
+  private void write(
+      LakeTable table,
+      Dataset<Row> rows,
+      boolean changeDataFeed,
+      Map<String, Long> versions,
+      Map<String, Long> counts) {
+    long startedNanos = System.nanoTime();
+    String path = lake.table(table).toString();
+    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+    if (changeDataFeed) {
+      Map<String, String> properties = properties(path);
+      if (!"true".equals(properties.get("delta.enableChangeDataFeed"))) {
+        spark.sql(
+            "ALTER TABLE delta.`"
+                + path
+                + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true,"
+                + " delta.logRetentionDuration = 'interval 30 days',"
+                + " delta.deletedFileRetentionDuration = 'interval 7 days')");
+      }
+    }
+    long count = read(table).count();
+    versions.put(table.qualifiedName(), latestVersion(path));
+    counts.put(table.qualifiedName(), count);
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "  %-26s %,10d rows in %5.1f s",
+            table.qualifiedName(),
+            count,
+            (System.nanoTime() - startedNanos) / 1e9));
+  }
+
+  /** OPTIMIZE and VACUUM of the silver and gold tables, then their versions again. */
+  private void maintain(Map<String, Long> versions) {
+    if (!config.optimize() && config.vacuumRetention().isZero()) {
+      return;
+    }
+    for (String name : List.copyOf(versions.keySet())) {
+      LakeTable table = byName(name);
+      String path = lake.table(table).toString();
+      DeltaTable delta = DeltaTable.forPath(spark, path);
+      if (config.optimize()) {
+        String zOrder =
+            table == LakeTable.GOLD_TOP_MOVERS || table == LakeTable.GOLD_VOLATILITY_LEADERS
+                ? SilverColumns.TRADING_DATE
+                : BarColumns.SYMBOL;
+        delta.optimize().executeZOrderBy(zOrder);
+      }
+      if (!config.vacuumRetention().isZero()) {
+        delta.vacuum(config.vacuumRetention().toMinutes() / 60.0);
+      }
+      versions.put(name, latestVersion(path));
+    }
+  }
+
+  /** Per symbol, New York midnight after its last trading date: its last daily bar's end. */
+  private Map<String, Instant> watermarks(Dataset<Row> goldDaily) {
+    Map<String, Instant> watermarks = new TreeMap<>();
+    for (Row row :
+        goldDaily
+            .groupBy(BarColumns.SYMBOL)
+            .agg(max(col(SilverColumns.TRADING_DATE)).as("last"))
+            .collectAsList()) {
+      LocalDate last = row.<Date>getAs("last").toLocalDate();
+      watermarks.put(row.getString(0), MarketTime.startOf(last.plusDays(1)));
+    }
+    return watermarks;
+  }
+
+  private void appendRunRecord(
+      String runId,
+      LocalDate runDate,
+      Instant started,
+      Instant finished,
+      Map<String, Long> bronzeVersions,
+      Map<String, Long> tableVersions,
+      Map<String, Long> rowCounts,
+      Map<String, Instant> watermarks) {
+    Map<String, Timestamp> stamps = new TreeMap<>();
+    watermarks.forEach((symbol, instant) -> stamps.put(symbol, Timestamp.from(instant)));
+    Row record =
+        RowFactory.create(
+            runId,
+            Date.valueOf(runDate),
+            Timestamp.from(started),
+            Timestamp.from(finished),
+            bronzeVersions,
+            tableVersions,
+            rowCounts,
+            stamps);
+    spark
+        .createDataFrame(List.of(record), BatchRunColumns.SCHEMA)
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(lake.batchRuns().toString());
+  }
+
+  private Dataset<Row> read(LakeTable table) {
+    return spark.read().format("delta").load(lake.table(table).toString());
+  }
+
+  private Dataset<Row> emptyActions() {
+    return spark.createDataFrame(
+        List.of(), io.marketlambda.batch.bronze.BronzeColumns.CORPORATE_ACTIONS);
+  }
+
+  private long latestVersion(String path) {
+    return DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
+  }
+
+  private Timestamp commitTime(String path, long version) {
+    List<Row> rows =
+        DeltaTable.forPath(spark, path)
+            .history()
+            .filter(col("version").equalTo(version))
+            .select("timestamp")
+            .collectAsList();
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot read bronze.bars as of version " + version + ": no such version at " + path);
+    }
+    return rows.get(0).getTimestamp(0);
+  }
+
+  private Timestamp firstCommitTime(String path) {
+    return DeltaTable.forPath(spark, path)
+        .history()
+        .orderBy(col("version"))
+        .select("timestamp")
+        .first()
+        .getTimestamp(0);
+  }
+
+  private Map<String, String> properties(String path) {
+    Row detail = DeltaTable.forPath(spark, path).detail().first();
+    scala.collection.Map<String, String> properties =
+        detail.getMap(detail.fieldIndex("properties"));
+    return scala.collection.JavaConverters.mapAsJavaMap(properties);
+  }
+
+  private static LakeTable byName(String qualifiedName) {
+    for (LakeTable table : LakeTable.values()) {
+      if (table.qualifiedName().equals(qualifiedName)) {
+        return table;
+      }
+    }
+    throw new IllegalArgumentException("Cannot find lake table " + qualifiedName);
+  }
+}

@@ -1,0 +1,91 @@
+package io.marketlambda.views;
+
+import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The columns of a daily indicators Dataset ({@link DailyIndicators}), one row per symbol and
+ * trading date, computed on adjusted daily closes (so splits and dividends make no jumps). Windows
+ * count trading days (bars), not calendar days; an indicator is null until the symbol has enough
+ * history for it.
+ *
+ * <pre>
+ * symbol                string     e.g. IBM
+ * trading_date          date       America/New_York trading date
+ * bar_start             timestamp  the daily bar's start (New York midnight)
+ * close_usd             double     adjusted close, USD
+ * change_1d             double     close over the previous close, minus 1 (fraction)
+ * sma_20_usd, sma_50_usd, sma_200_usd          simple moving averages, USD
+ * ema_12_usd, ema_26_usd                       exponential moving averages (SMA-seeded), USD
+ * macd_usd, macd_signal_usd, macd_histogram_usd MACD(12,26,9), USD
+ * rsi_14                double     Wilder's RSI over 14 changes, 0..100
+ * bollinger_middle_usd, bollinger_upper_usd, bollinger_lower_usd   Bollinger(20, 2), USD
+ * atr_14_usd            double     Wilder's average true range over 14 bars, USD
+ * volatility_20d        double     annualized close-to-close volatility of 20 returns, fraction
+ * high_52w_usd          double     highest adjusted high of the last 252 bars, USD
+ * low_52w_usd           double     lowest adjusted low of the last 252 bars, USD
+ * </pre>
+ */
+public final class DailyIndicatorColumns {
+  public static final String SYMBOL = BarColumns.SYMBOL;
+  public static final String TRADING_DATE = "trading_date";
+  public static final String BAR_START = BarColumns.BAR_START;
+  public static final String CLOSE_USD = BarColumns.CLOSE_USD;
+  public static final String CHANGE_1D = "change_1d";
+  public static final String SMA_20_USD = "sma_20_usd";
+  public static final String SMA_50_USD = "sma_50_usd";
+  public static final String SMA_200_USD = "sma_200_usd";
+  public static final String EMA_12_USD = "ema_12_usd";
+  public static final String EMA_26_USD = "ema_26_usd";
+  public static final String MACD_USD = "macd_usd";
+  public static final String MACD_SIGNAL_USD = "macd_signal_usd";
+  public static final String MACD_HISTOGRAM_USD = "macd_histogram_usd";
+  public static final String RSI_14 = "rsi_14";
+  public static final String BOLLINGER_MIDDLE_USD = "bollinger_middle_usd";
+  public static final String BOLLINGER_UPPER_USD = "bollinger_upper_usd";
+  public static final String BOLLINGER_LOWER_USD = "bollinger_lower_usd";
+  public static final String ATR_14_USD = "atr_14_usd";
+  public static final String VOLATILITY_20D = "volatility_20d";
+  public static final String HIGH_52W_USD = "high_52w_usd";
+  public static final String LOW_52W_USD = "low_52w_usd";
+
+  /** The nullable indicator columns, from {@code change_1d} to {@code low_52w_usd}, in order. */
+  public static final List<String> INDICATORS =
+      List.of(
+          CHANGE_1D,
+          SMA_20_USD,
+          SMA_50_USD,
+          SMA_200_USD,
+          EMA_12_USD,
+          EMA_26_USD,
+          MACD_USD,
+          MACD_SIGNAL_USD,
+          MACD_HISTOGRAM_USD,
+          RSI_14,
+          BOLLINGER_MIDDLE_USD,
+          BOLLINGER_UPPER_USD,
+          BOLLINGER_LOWER_USD,
+          ATR_14_USD,
+          VOLATILITY_20D,
+          HIGH_52W_USD,
+          LOW_52W_USD);
+
+  /** The schema above, in this order. */
+  public static final StructType SCHEMA = schema();
+
+  private DailyIndicatorColumns() {}
+
+  private static StructType schema() {
+    StructType schema =
+        new StructType()
+            .add(SYMBOL, DataTypes.StringType, false)
+            .add(TRADING_DATE, DataTypes.DateType, false)
+            .add(BAR_START, DataTypes.TimestampType, false)
+            .add(CLOSE_USD, DataTypes.DoubleType, false);
+    for (String indicator : INDICATORS) {
+      schema = schema.add(indicator, DataTypes.DoubleType, true);
+    }
+    return schema;
+  }
+}

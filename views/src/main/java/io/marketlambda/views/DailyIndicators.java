@@ -1,0 +1,114 @@
+package io.marketlambda.views;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.to_date;
+
+import io.marketlambda.core.indicator.Indicators;
+import io.marketlambda.core.model.MarketTime;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Daily technical indicators ({@link DailyIndicatorColumns}): the one definition of the batch
+ * views' indicators. The math is {@link Indicators}' (each formula's source is there); this class
+ * orders each symbol's daily bars by start and applies it with the usual parameters: SMA 20, 50,
+ * 200; EMA 12, 26; MACD (12, 26, 9); RSI 14 (Wilder); Bollinger (20, 2); ATR 14 (Wilder); 20-day
+ * volatility annualized with 252 trading days; 52-week (252-bar) high and low.
+ *
+ * <p>Runs on static Datasets (a symbol's whole history is one group: about 5,000 rows for 20
+ * years).
+ */
+public final class DailyIndicators {
+  /** Trading days in a year, for annualizing and for the 52-week window. */
+  public static final int TRADING_DAYS_PER_YEAR = 252;
+
+  private DailyIndicators() {}
+
+  /**
+   * Returns the indicators of every daily bar.
+   *
+   * @param dailyBars a static Dataset with {@link BarColumns} (interval 1d), adjusted prices
+   * @return a Dataset with {@link DailyIndicatorColumns}, one row per input bar
+   * @throws IllegalStateException when the session time zone is not UTC
+   */
+  public static Dataset<Row> fromBars(Dataset<Row> dailyBars) {
+    BarsPipeline.requireUtcSession(dailyBars.sparkSession());
+    return dailyBars
+        .withColumn(
+            DailyIndicatorColumns.TRADING_DATE,
+            to_date(from_utc_timestamp(col(BarColumns.BAR_START), MarketTime.MARKET_ZONE.getId())))
+        .groupByKey(
+            (MapFunction<Row, String>) row -> row.getAs(BarColumns.SYMBOL), Encoders.STRING())
+        .flatMapGroups(new History(), Encoders.row(DailyIndicatorColumns.SCHEMA));
+  }
+
+  /** The indicators of one symbol's history. */
+  private static final class History implements FlatMapGroupsFunction<String, Row, Row> {
+    @Override
+    public Iterator<Row> call(String symbol, Iterator<Row> rows) {
+      List<Row> bars = new ArrayList<>();
+      rows.forEachRemaining(bars::add);
+      bars.sort(Comparator.comparing(row -> instant(row.getAs(BarColumns.BAR_START))));
+      int n = bars.size();
+      double[] highs = new double[n];
+      double[] lows = new double[n];
+      double[] closes = new double[n];
+      for (int i = 0; i < n; i++) {
+        highs[i] = bars.get(i).getAs(BarColumns.HIGH_USD);
+        lows[i] = bars.get(i).getAs(BarColumns.LOW_USD);
+        closes[i] = bars.get(i).getAs(BarColumns.CLOSE_USD);
+      }
+      double[][] macd = Indicators.macd(closes, 12, 26, 9);
+      double[][] bollinger = Indicators.bollinger(closes, 20, 2);
+      double[][] indicators = {
+        Indicators.rateOfChange(closes, 1),
+        Indicators.sma(closes, 20),
+        Indicators.sma(closes, 50),
+        Indicators.sma(closes, 200),
+        Indicators.ema(closes, 12),
+        Indicators.ema(closes, 26),
+        macd[0],
+        macd[1],
+        macd[2],
+        Indicators.rsiWilder(closes, 14),
+        bollinger[0],
+        bollinger[1],
+        bollinger[2],
+        Indicators.atrWilder(highs, lows, closes, 14),
+        Indicators.historicalVolatility(closes, 20, TRADING_DAYS_PER_YEAR),
+        Indicators.rollingMax(highs, TRADING_DAYS_PER_YEAR),
+        Indicators.rollingMin(lows, TRADING_DAYS_PER_YEAR)
+      };
+      List<Row> result = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Row bar = bars.get(i);
+        Object[] values = new Object[4 + indicators.length];
+        values[0] = symbol;
+        values[1] = bar.getAs(DailyIndicatorColumns.TRADING_DATE);
+        values[2] = bar.getAs(BarColumns.BAR_START);
+        values[3] = closes[i];
+        for (int k = 0; k < indicators.length; k++) {
+          double value = indicators[k][i];
+          values[4 + k] = Double.isNaN(value) ? null : value;
+        }
+        result.add(RowFactory.create(values));
+      }
+      return result.iterator();
+    }
+
+    private static Instant instant(Object timestamp) {
+      return timestamp instanceof Timestamp t ? t.toInstant() : (Instant) timestamp;
+    }
+  }
+}
