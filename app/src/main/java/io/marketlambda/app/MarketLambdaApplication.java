@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       ReplayCommand.class,
       SpeedCommand.class,
+      ImportCommand.class,
+      BatchCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

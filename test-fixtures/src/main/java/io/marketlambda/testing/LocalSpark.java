@@ -22,6 +22,8 @@ public final class LocalSpark {
             .master("local[2]")
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4")
+            .config("spark.databricks.delta.snapshotPartitions", "2")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.driver.host", "localhost")
             .config("spark.driver.bindAddress", "127.0.0.1");

@@ -22,12 +22,15 @@ public final class SparkSessions {
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
     if (System.getProperty("spark.master") == null) {
       // One machine: few shuffle partitions, or every stateful micro-batch touches 200 stores;
-      // FAIR pools, so that one query's jobs do not queue behind another's.
+      // FAIR pools, so that one query's jobs do not queue behind another's; file listings
+      // (Delta's VACUUM) and Delta snapshot state in a few tasks, not 10,000 and 50.
       builder
           .master("local[*]")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", "4")
-          .config("spark.scheduler.mode", "FAIR");
+          .config("spark.scheduler.mode", "FAIR")
+          .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8")
+          .config("spark.databricks.delta.snapshotPartitions", "4");
     }
     settings.withPrefix("spark.").forEach(builder::config);
     return builder.config("spark.sql.session.timeZone", "UTC").getOrCreate();

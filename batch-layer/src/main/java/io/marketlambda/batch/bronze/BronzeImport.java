@@ -73,31 +73,42 @@ public final class BronzeImport {
    * @param source the reader's code, e.g. {@code lean-daily}
    */
   public Result importBars(String source, Iterator<LineageBar> bars) {
+    return importBars(source, sink -> bars.forEachRemaining(sink));
+  }
+
+  /**
+   * Imports bars of one source into {@code bronze.bars}, as {@code reader} hands them to the sink
+   * it is given: rows are merged every {@value #CHUNK_ROWS} bars and at the end, so a large history
+   * is never held whole.
+   *
+   * @param source the reader's code, e.g. {@code lean-daily}
+   * @param reader passes every bar to the sink, e.g. {@code sink -> file.forEach(sink)}
+   */
+  public Result importBars(String source, Consumer<Consumer<LineageBar>> reader) {
     Timestamp now = Timestamp.from(clock.instant());
     return merge(
         LakeTable.BRONZE_BARS,
         BronzeColumns.BARS,
         source,
-        new MappingIterator<>(
-            bars,
-            lineage -> {
-              Bar bar = lineage.bar();
-              return RowFactory.create(
-                  bar.symbol().value(),
-                  bar.interval().code(),
-                  Timestamp.from(bar.start()),
-                  bar.openUsd(),
-                  bar.highUsd(),
-                  bar.lowUsd(),
-                  bar.closeUsd(),
-                  bar.volumeShares(),
-                  bar.vwapUsd(),
-                  bar.tradeCount(),
-                  source,
-                  now,
-                  lineage.file(),
-                  lineage.line());
-            }));
+        reader,
+        (LineageBar lineage) -> {
+          Bar bar = lineage.bar();
+          return RowFactory.create(
+              bar.symbol().value(),
+              bar.interval().code(),
+              Timestamp.from(bar.start()),
+              bar.openUsd(),
+              bar.highUsd(),
+              bar.lowUsd(),
+              bar.closeUsd(),
+              bar.volumeShares(),
+              bar.vwapUsd(),
+              bar.tradeCount(),
+              source,
+              now,
+              lineage.file(),
+              lineage.line());
+        });
   }
 
   /** Imports corporate actions into {@code bronze.corporate_actions}. */
@@ -107,69 +118,76 @@ public final class BronzeImport {
         LakeTable.BRONZE_CORPORATE_ACTIONS,
         BronzeColumns.CORPORATE_ACTIONS,
         source,
-        new MappingIterator<>(
-            actions,
-            lineage -> {
-              CorporateAction action = lineage.action();
-              return RowFactory.create(
-                  action.symbol().value(),
-                  Date.valueOf(action.exDate()),
-                  action.type().name().toLowerCase(Locale.ROOT),
-                  action.value(),
-                  action.source(),
-                  now,
-                  lineage.file(),
-                  lineage.line());
-            }));
+        (Consumer<LineageAction> sink) -> actions.forEachRemaining(sink),
+        (LineageAction lineage) -> {
+          CorporateAction action = lineage.action();
+          return RowFactory.create(
+              action.symbol().value(),
+              Date.valueOf(action.exDate()),
+              action.type().name().toLowerCase(Locale.ROOT),
+              action.value(),
+              action.source(),
+              now,
+              lineage.file(),
+              lineage.line());
+        });
   }
 
-  private Result merge(LakeTable table, StructType schema, String source, Iterator<Row> rows) {
+  private <T> Result merge(
+      LakeTable table,
+      StructType schema,
+      String source,
+      Consumer<Consumer<T>> reader,
+      java.util.function.Function<T, Row> toRow) {
     // Hadoop's spelling (file:/x, not file:///x): Delta compares locations as strings.
     String path = new org.apache.hadoop.fs.Path(lake.table(table)).toString();
     DeltaTable delta = BronzeTables.createIfAbsent(spark, table, schema, path);
-    long offered = 0;
-    long inserted = 0;
-    while (rows.hasNext()) {
-      List<Row> chunk = new ArrayList<>(CHUNK_ROWS);
-      while (rows.hasNext() && chunk.size() < CHUNK_ROWS) {
-        chunk.add(rows.next());
-      }
-      Dataset<Row> updates = spark.createDataFrame(chunk, schema);
-      long before = delta.toDF().count();
-      delta
-          .as("bronze")
-          .merge(
-              updates.as("imported"),
-              "bronze.source = imported.source"
-                  + " AND bronze.lineage_file = imported.lineage_file"
-                  + " AND bronze.lineage_line = imported.lineage_line")
-          .whenNotMatched()
-          .insertAll()
-          .execute();
-      long added = delta.toDF().count() - before;
-      offered += chunk.size();
-      inserted += added;
-      progress.accept(
-          String.format(
-              Locale.ROOT,
-              "%s: %,d rows offered so far, %,d inserted",
-              table.qualifiedName(),
-              offered,
-              inserted));
+    long[] offeredAndInserted = new long[2];
+    List<Row> chunk = new ArrayList<>(CHUNK_ROWS);
+    reader.accept(
+        record -> {
+          chunk.add(toRow.apply(record));
+          if (chunk.size() == CHUNK_ROWS) {
+            offeredAndInserted[1] += mergeChunk(delta, table, schema, chunk);
+            offeredAndInserted[0] += chunk.size();
+            chunk.clear();
+            progress(table, offeredAndInserted);
+          }
+        });
+    if (!chunk.isEmpty()) {
+      offeredAndInserted[1] += mergeChunk(delta, table, schema, chunk);
+      offeredAndInserted[0] += chunk.size();
+      progress(table, offeredAndInserted);
     }
+    long offered = offeredAndInserted[0];
+    long inserted = offeredAndInserted[1];
     return new Result(table, source, offered, inserted);
   }
 
-  private record MappingIterator<T>(Iterator<T> source, java.util.function.Function<T, Row> map)
-      implements Iterator<Row> {
-    @Override
-    public boolean hasNext() {
-      return source.hasNext();
-    }
+  /** Merges one chunk; returns the rows it inserted. */
+  private long mergeChunk(DeltaTable delta, LakeTable table, StructType schema, List<Row> chunk) {
+    Dataset<Row> updates = spark.createDataFrame(chunk, schema);
+    long before = delta.toDF().count();
+    delta
+        .as("bronze")
+        .merge(
+            updates.as("imported"),
+            "bronze.source = imported.source"
+                + " AND bronze.lineage_file = imported.lineage_file"
+                + " AND bronze.lineage_line = imported.lineage_line")
+        .whenNotMatched()
+        .insertAll()
+        .execute();
+    return delta.toDF().count() - before;
+  }
 
-    @Override
-    public Row next() {
-      return map.apply(source.next());
-    }
+  private void progress(LakeTable table, long[] offeredAndInserted) {
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "%s: %,d rows offered so far, %,d inserted",
+            table.qualifiedName(),
+            offeredAndInserted[0],
+            offeredAndInserted[1]));
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param lake where the tables live
  * @param movers gainers and losers kept per trading date in {@code gold.top_movers}, and symbols in
  *     {@code gold.volatility_leaders}
- * @param optimize whether the run compacts the gold tables (OPTIMIZE ... ZORDER BY symbol)
+ * @param optimize whether the run compacts small files of the tables it wrote (OPTIMIZE)
  * @param vacuumRetention files no longer referenced for this long are deleted after the run
  *     (VACUUM); at least Delta's safety minimum of 168 hours unless 0, which means no VACUUM
  */

@@ -65,7 +65,7 @@ public final class SilverDailyBars {
    */
   public static Dataset<Row> build(
       Dataset<Row> bronzeBars, Dataset<Row> bronzeActions, LocalDate runDate) {
-    Dataset<Row> chosen = chooseOnePerDate(bronzeBars, runDate).persist();
+    Dataset<Row> chosen = chooseOnePerDate(bronzeBars, runDate);
     Dataset<Row> factors = actionFactors(chosen, bronzeActions);
     Dataset<Row> adjusted = applyFactors(chosen, factors);
     return withChecks(adjusted)

@@ -41,6 +41,14 @@ final class ConcatenatedReader<T> implements RecordedReader<T> {
   }
 
   @Override
+  public void forEachWithLine(LineConsumer<? super T> action) {
+    RecordedReader<T> reader;
+    while ((reader = nextReader()) != null) {
+      reader.forEachWithLine(action);
+    }
+  }
+
+  @Override
   public Stream<T> stream() {
     Stream<T> records =
         Stream.iterate(nextReader(), reader -> reader != null, reader -> nextReader())

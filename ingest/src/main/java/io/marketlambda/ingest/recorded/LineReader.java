@@ -50,6 +50,7 @@ final class LineReader<T> implements RecordedReader<T> {
   private long lineNumber;
   private String pendingLine;
   private T next;
+  private long nextLine;
   private boolean closed;
   private boolean finished;
 
@@ -127,6 +128,15 @@ final class LineReader<T> implements RecordedReader<T> {
   }
 
   @Override
+  public void forEachWithLine(LineConsumer<? super T> action) {
+    while (advance()) {
+      T record = next;
+      next = null;
+      action.accept(record, origin, nextLine);
+    }
+  }
+
+  @Override
   public Stream<T> stream() {
     Iterator<T> iterator =
         new Iterator<>() {
@@ -168,6 +178,7 @@ final class LineReader<T> implements RecordedReader<T> {
         return false;
       }
       next = parse(line);
+      nextLine = lineNumber;
       if (next != null) {
         accepted++;
         return true;

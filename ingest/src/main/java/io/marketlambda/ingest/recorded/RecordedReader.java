@@ -30,6 +30,21 @@ public interface RecordedReader<T> extends AutoCloseable {
    */
   void forEach(Consumer<? super T> action);
 
+  /** Receives a record with where it was read: the file and its 1-based line number. */
+  @FunctionalInterface
+  interface LineConsumer<T> {
+    void accept(T record, String file, long line);
+  }
+
+  /**
+   * Passes every remaining accepted record to {@code action} with its file (as opened) and line, in
+   * file order: the lineage a master data set keeps.
+   *
+   * @throws java.io.UncheckedIOException when the input cannot be read
+   * @throws IllegalStateException when the reader is closed
+   */
+  void forEachWithLine(LineConsumer<? super T> action);
+
   /**
    * Returns the remaining accepted records as a sequential stream; closing the stream closes the
    * reader.

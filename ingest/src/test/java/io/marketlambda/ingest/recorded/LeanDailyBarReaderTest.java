@@ -92,4 +92,30 @@ class LeanDailyBarReaderTest {
         .orElseThrow()
         .closeUsd();
   }
+
+  @Test
+  void eachRecordComesWithItsFileAndLineAndRejectedLinesAreSkipped(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+    // The first and last rows of Lean's IBM daily file, with a bad row between them.
+    java.nio.file.Path file = directory.resolve("ibm.csv");
+    java.nio.file.Files.writeString(
+        file,
+        "19980102 00:00,1044800,1057600,1040600,1057500,2563200\n"
+            + "19980105 00:00,not-a-price,1,1,1,1\n"
+            + "19980106 00:00,1055600,1071900,1033100,1047500,4853800\n");
+    java.util.List<String> seen = new java.util.ArrayList<>();
+
+    try (RecordedReader<io.marketlambda.core.model.Bar> reader =
+        LeanDailyBarReader.open(file, quarantine)) {
+      reader.forEachWithLine(
+          (bar, origin, line) -> seen.add(bar.start().toString() + "@" + origin + ":" + line));
+    }
+
+    assertThat(seen)
+        .containsExactly(
+            "1998-01-02T05:00:00Z@" + file + ":1", "1998-01-06T05:00:00Z@" + file + ":3");
+    assertThat(quarantine.records())
+        .singleElement()
+        .satisfies(r -> assertThat(r.position()).isEqualTo(2));
+  }
 }
