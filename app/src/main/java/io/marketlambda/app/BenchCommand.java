@@ -1,5 +1,10 @@
 package io.marketlambda.app;
 
+import io.marketlambda.batch.BatchSession;
+import io.marketlambda.batch.bench.BatchBenchmark;
+import io.marketlambda.core.config.LakeConfig;
+import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.ingest.bench.IngestBenchmark;
@@ -11,11 +16,14 @@ import io.marketlambda.speed.bench.SpeedBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +37,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks; each figure is printed next to a bare baseline measured in the same run.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Speed.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Speed.class, BenchCommand.Batch.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -183,6 +191,103 @@ final class BenchCommand implements Callable<Integer> {
               Duration.ofSeconds(stepSeconds),
               Duration.ofSeconds(warmUpSeconds),
               lake,
+              line -> {
+                out.println(line);
+                out.flush();
+              })
+          .run();
+      return 0;
+    }
+  }
+
+  /** {@code marketlambda bench batch}. */
+  @Command(
+      name = "batch",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Times the full recompute of the Stooq daily set (96 symbols, 20+ years) and of a scaled",
+        "copy (the same bars under more symbols) into Delta, as the product runs it, next to the",
+        "same job writing Parquet and writing to Spark's no-op sink, all in one run.",
+        "Imports the Stooq set into the benchmark's own lake first when it is not there."
+      })
+  static final class Batch implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConfigOptions config;
+
+    @Option(
+        names = "--data-dir",
+        paramLabel = "<dir>",
+        defaultValue = "../shared/data",
+        description = "The shared market data (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(
+        names = "--symbols",
+        paramLabel = "<n>",
+        defaultValue = "500",
+        description = "Symbols of the scaled set (default: ${DEFAULT-VALUE}).")
+    int symbols;
+
+    @Option(
+        names = "--work",
+        paramLabel = "<dir>",
+        defaultValue = "work/bench/batch",
+        description = "The benchmark's lakes and Parquet output (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(
+        names = "--run-date",
+        paramLabel = "<yyyy-mm-dd>",
+        defaultValue = "2026-11-20",
+        description = "The run date of every recompute (default: ${DEFAULT-VALUE}).")
+    String runDate;
+
+    @Override
+    public Integer call() {
+      Path stooq = dataDirectory.resolve("stooq-daily-us");
+      if (!Files.isDirectory(stooq)) {
+        throw new ParameterException(
+            spec.commandLine(), "Cannot read " + stooq + ": not found (check --data-dir)");
+      }
+      if (symbols < 1) {
+        throw new ParameterException(spec.commandLine(), "Cannot bench with --symbols " + symbols);
+      }
+      LocalDate date;
+      try {
+        date = LocalDate.parse(runDate);
+      } catch (DateTimeException e) {
+        throw new ParameterException(
+            spec.commandLine(), "Cannot read --run-date '" + runDate + "': expected yyyy-mm-dd");
+      }
+      Path base = work.resolve("lake-stooq").toAbsolutePath();
+      PrintWriter out = spec.commandLine().getOut();
+      Settings settings = config.settings().withOverrides(List.of("lake.root=" + base));
+      SparkSession spark = BatchSession.getOrCreate("marketlambda-bench-batch", settings);
+      LakeLayout lake = LakeConfig.from(settings).layout();
+      if (!BatchBenchmark.hasBronze(spark, lake)) {
+        out.println("importing " + stooq + " into " + base);
+        int exit =
+            MarketLambdaApplication.commandLine()
+                .execute(
+                    "import",
+                    "--source",
+                    "stooq-daily",
+                    "--path",
+                    stooq.toString(),
+                    "--quarantine",
+                    work.resolve("quarantine.jsonl").toString(),
+                    "--conf",
+                    "lake.root=" + base);
+        if (exit != 0) {
+          return exit;
+        }
+      }
+      new BatchBenchmark(
+              spark,
+              lake,
+              work.toAbsolutePath().toUri().toString(),
+              symbols,
+              date,
               line -> {
                 out.println(line);
                 out.flush();

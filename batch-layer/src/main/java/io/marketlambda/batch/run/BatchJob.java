@@ -76,8 +76,23 @@ public final class BatchJob {
   private final LakeLayout lake;
   private final Clock clock;
   private final Consumer<String> progress;
+  private final ViewSink sink;
 
   public BatchJob(SparkSession spark, BatchConfig config, Clock clock, Consumer<String> progress) {
+    this(spark, config, clock, progress, ViewSink.delta(spark, config.lake().layout()));
+  }
+
+  /**
+   * A job writing to another sink than the lake's Delta tables (for {@code bench batch}): without
+   * Delta there is no maintenance and no run record.
+   */
+  public BatchJob(
+      SparkSession spark,
+      BatchConfig config,
+      Clock clock,
+      Consumer<String> progress,
+      ViewSink sink) {
+    this.sink = sink;
     this.spark = spark;
     this.config = config;
     this.lake = config.lake().layout();
@@ -144,49 +159,44 @@ public final class BatchJob {
     Map<String, Long> tableVersions = new LinkedHashMap<>();
     Map<String, Long> rowCounts = new LinkedHashMap<>();
     Dataset<Row> silver = SilverDailyBars.build(bronzeBars, bronzeActions, runDate);
-    write(LakeTable.SILVER_BARS_DAILY, silver, false, tableVersions, rowCounts);
+    write(LakeTable.SILVER_BARS_DAILY, silver, tableVersions, rowCounts);
     Dataset<Row> silverWritten = read(LakeTable.SILVER_BARS_DAILY);
 
     Dataset<Row> daily = GoldViews.dailyBars(silverWritten);
-    write(LakeTable.GOLD_BARS_DAILY, daily, true, tableVersions, rowCounts);
+    write(LakeTable.GOLD_BARS_DAILY, daily, tableVersions, rowCounts);
     Dataset<Row> goldDaily = read(LakeTable.GOLD_BARS_DAILY);
     write(
         LakeTable.GOLD_BARS_WEEKLY,
         GoldViews.rolledUp(goldDaily, BarInterval.ONE_WEEK),
-        true,
         tableVersions,
         rowCounts);
     write(
         LakeTable.GOLD_BARS_MONTHLY,
         GoldViews.rolledUp(goldDaily, BarInterval.ONE_MONTH),
-        true,
         tableVersions,
         rowCounts);
     write(
-        LakeTable.GOLD_INDICATORS_DAILY,
-        GoldViews.indicators(goldDaily),
-        true,
-        tableVersions,
-        rowCounts);
+        LakeTable.GOLD_INDICATORS_DAILY, GoldViews.indicators(goldDaily), tableVersions, rowCounts);
     Dataset<Row> indicators = read(LakeTable.GOLD_INDICATORS_DAILY);
     write(
         LakeTable.GOLD_TOP_MOVERS,
         GoldViews.topMovers(indicators, goldDaily, config.movers()),
-        true,
         tableVersions,
         rowCounts);
     write(
         LakeTable.GOLD_VOLATILITY_LEADERS,
         GoldViews.volatilityLeaders(indicators, config.movers()),
-        true,
         tableVersions,
         rowCounts);
-    maintain(tableVersions);
-
     Map<String, Instant> watermarks = watermarks(goldDaily);
+    if (sink.isDelta()) {
+      maintain(tableVersions);
+    }
     Instant finished = clock.instant();
-    appendRunRecord(
-        runId, runDate, started, finished, bronzeVersions, tableVersions, rowCounts, watermarks);
+    if (sink.isDelta()) {
+      appendRunRecord(
+          runId, runDate, started, finished, bronzeVersions, tableVersions, rowCounts, watermarks);
+    }
     Run run =
         new Run(
             runId,
@@ -208,54 +218,17 @@ public final class BatchJob {
   }
 
   private void write(
-      LakeTable table,
-      Dataset<Row> rows,
-      boolean changeDataFeed,
-      Map<String, Long> versions,
-      Map<String, Long> counts) {
+      LakeTable table, Dataset<Row> rows, Map<String, Long> versions, Map<String, Long> counts) {
     long startedNanos = System.nanoTime();
-    String path = lake.table(table).toString();
-    // Clustered as it is written: files hold ranges of the key readers filter on, so Delta's
-    // per-file min/max statistics skip the rest (no Z-ordering pass needed after a full rewrite).
-    String key = clusterKey(table);
-    String[] order =
-        java.util.Arrays.stream(
-                new String[] {key, SilverColumns.TRADING_DATE, BarColumns.BAR_START})
-            .distinct()
-            .filter(column -> java.util.Arrays.asList(rows.columns()).contains(column))
-            .toArray(String[]::new);
-    rows.repartitionByRange(col(key))
-        .sortWithinPartitions(order[0], java.util.Arrays.copyOfRange(order, 1, order.length))
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .save(path);
-    // The write's own metrics: its version and the rows it wrote, without reading the table.
-    Row commit = DeltaTable.forPath(spark, path).history(1).first();
-    long version = commit.getLong(commit.fieldIndex("version"));
-    scala.collection.Map<String, String> metrics =
-        commit.getMap(commit.fieldIndex("operationMetrics"));
-    long count = Long.parseLong(metrics.get("numOutputRows").getOrElse(() -> "-1"));
-    if (changeDataFeed) {
-      Map<String, String> properties = properties(path);
-      if (!"true".equals(properties.get("delta.enableChangeDataFeed"))) {
-        spark.sql(
-            "ALTER TABLE delta.`"
-                + path
-                + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true,"
-                + " delta.logRetentionDuration = 'interval 30 days',"
-                + " delta.deletedFileRetentionDuration = 'interval 7 days')");
-      }
-    }
-    versions.put(table.qualifiedName(), changeDataFeed ? latestVersion(path) : version);
-    counts.put(table.qualifiedName(), count);
+    ViewSink.Written written = sink.write(table, rows);
+    versions.put(table.qualifiedName(), written.version());
+    counts.put(table.qualifiedName(), written.rows());
     progress.accept(
         String.format(
             Locale.ROOT,
             "  %-26s %,10d rows in %5.1f s",
             table.qualifiedName(),
-            count,
+            written.rows(),
             (System.nanoTime() - startedNanos) / 1e9));
   }
 
@@ -285,13 +258,6 @@ public final class BatchJob {
               (optimizedNanos - startedNanos) / 1e9,
               (System.nanoTime() - optimizedNanos) / 1e9));
     }
-  }
-
-  /** What a table's files are clustered by: the trading date for per-date views, else symbol. */
-  static String clusterKey(LakeTable table) {
-    return table == LakeTable.GOLD_TOP_MOVERS || table == LakeTable.GOLD_VOLATILITY_LEADERS
-        ? SilverColumns.TRADING_DATE
-        : BarColumns.SYMBOL;
   }
 
   /** Per symbol, New York midnight after its last trading date: its last daily bar's end. */
@@ -338,7 +304,7 @@ public final class BatchJob {
   }
 
   private Dataset<Row> read(LakeTable table) {
-    return spark.read().format("delta").load(lake.table(table).toString());
+    return sink.read(table);
   }
 
   private Dataset<Row> emptyActions() {
@@ -371,13 +337,6 @@ public final class BatchJob {
         .select("timestamp")
         .first()
         .getTimestamp(0);
-  }
-
-  private Map<String, String> properties(String path) {
-    Row detail = DeltaTable.forPath(spark, path).detail().first();
-    scala.collection.Map<String, String> properties =
-        detail.getMap(detail.fieldIndex("properties"));
-    return scala.collection.JavaConverters.mapAsJavaMap(properties);
   }
 
   private static LakeTable byName(String qualifiedName) {

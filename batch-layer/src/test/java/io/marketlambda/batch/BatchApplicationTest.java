@@ -1,0 +1,60 @@
+package io.marketlambda.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.marketlambda.batch.run.BatchConfig;
+import io.marketlambda.core.config.Settings;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BatchApplicationTest {
+  @Test
+  void readsRunDateVersionAndOverrides() {
+    BatchApplication.Arguments arguments =
+        BatchApplication.Arguments.parse(
+            new String[] {
+              "--run-date", "2013-10-04", "--as-of-version", "3", "--conf", "batch.movers=5"
+            });
+
+    assertThat(arguments.runDate()).isEqualTo(LocalDate.of(2013, 10, 4));
+    assertThat(arguments.asOfVersion()).hasValue(3);
+    assertThat(BatchConfig.from(arguments.settings()).movers()).isEqualTo(5);
+  }
+
+  @Test
+  void badArgumentsNameTheArgumentAndValue() {
+    assertThatThrownBy(() -> BatchApplication.Arguments.parse(new String[] {}))
+        .hasMessageContaining("--run-date <yyyy-mm-dd> is missing");
+    assertThatThrownBy(
+            () -> BatchApplication.Arguments.parse(new String[] {"--run-date", "2013-13-01"}))
+        .hasMessageContaining("--run-date '2013-13-01'");
+    assertThatThrownBy(
+            () ->
+                BatchApplication.Arguments.parse(
+                    new String[] {"--run-date", "2013-10-04", "--as-of-version", "-1"}))
+        .hasMessageContaining("--as-of-version '-1'");
+    assertThatThrownBy(() -> BatchApplication.Arguments.parse(new String[] {"--stop", "now"}))
+        .hasMessageContaining("'--stop'");
+  }
+
+  @Test
+  void configPinsKeysAndDefaultsAndRefusesAShortVacuum() {
+    BatchConfig config = BatchConfig.from(Settings.empty());
+
+    assertThat(BatchConfig.keys())
+        .extracting(key -> key.name())
+        .containsExactly("batch.movers", "batch.optimize", "batch.vacuum-retention");
+    assertThat(config.movers()).isEqualTo(10);
+    assertThat(config.optimize()).isTrue();
+    assertThat(config.vacuumRetention()).isEqualTo(Duration.ofDays(7));
+    assertThatThrownBy(
+            () ->
+                BatchConfig.from(
+                    Settings.empty().withOverrides(List.of("batch.vacuum-retention=1h"))))
+        .hasMessageContaining("batch.vacuum-retention=PT1H")
+        .hasMessageContaining("168 hours");
+  }
+}
