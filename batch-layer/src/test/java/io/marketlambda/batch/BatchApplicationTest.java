@@ -46,7 +46,9 @@ class BatchApplicationTest {
 
     assertThat(BatchConfig.keys())
         .extracting(key -> key.name())
-        .containsExactly("batch.movers", "batch.optimize", "batch.vacuum-retention");
+        .containsExactly(
+            "batch.movers", "batch.optimize", "batch.vacuum-retention", "batch.serving-copy");
+    assertThat(config.servingCopy()).isFalse();
     assertThat(config.movers()).isEqualTo(10);
     assertThat(config.optimize()).isTrue();
     assertThat(config.vacuumRetention()).isEqualTo(Duration.ofDays(7));

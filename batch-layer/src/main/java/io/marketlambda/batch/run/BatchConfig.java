@@ -15,8 +15,23 @@ import java.util.List;
  * @param optimize whether the run compacts small files of the tables it wrote (OPTIMIZE)
  * @param vacuumRetention files no longer referenced for this long are deleted after the run
  *     (VACUUM); at least Delta's safety minimum of 168 hours unless 0, which means no VACUUM
+ * @param servingCopy whether the run exports its views to the HBase serving copy
+ * @param hbase HBase client settings for the serving copy, the {@code hbase.*} keys verbatim
+ * @param views the HBase namespace and salt buckets the serving copy shares with the realtime views
  */
-public record BatchConfig(LakeConfig lake, int movers, boolean optimize, Duration vacuumRetention) {
+public record BatchConfig(
+    LakeConfig lake,
+    int movers,
+    boolean optimize,
+    Duration vacuumRetention,
+    boolean servingCopy,
+    java.util.Map<String, String> hbase,
+    io.marketlambda.core.config.RealtimeViewsConfig views) {
+  public static final ConfigKey<Boolean> SERVING_COPY =
+      ConfigKey.bool(
+          "batch.serving-copy",
+          false,
+          "Export each run's views to the HBase serving copy (bulk load; needs hbase.*)");
   public static final ConfigKey<Integer> MOVERS =
       ConfigKey.integer(
           "batch.movers", 10, 1, 1000, "Gainers, losers and volatility leaders kept per date");
@@ -33,6 +48,7 @@ public record BatchConfig(LakeConfig lake, int movers, boolean optimize, Duratio
    *     refuses, as readers of older versions could lose files)
    */
   public BatchConfig {
+    hbase = java.util.Map.copyOf(hbase);
     if (!vacuumRetention.isZero() && vacuumRetention.compareTo(Duration.ofHours(168)) < 0) {
       throw new IllegalArgumentException(
           "Cannot use batch.vacuum-retention="
@@ -47,11 +63,28 @@ public record BatchConfig(LakeConfig lake, int movers, boolean optimize, Duratio
         LakeConfig.from(settings),
         settings.get(MOVERS),
         settings.get(OPTIMIZE),
-        settings.get(VACUUM_RETENTION));
+        settings.get(VACUUM_RETENTION),
+        settings.get(SERVING_COPY),
+        settings.withPrefix("hbase."),
+        io.marketlambda.core.config.RealtimeViewsConfig.from(settings));
+  }
+
+  /** A config of the lake alone: no serving copy. */
+  public static BatchConfig lakeOnly(
+      LakeConfig lake, int movers, boolean optimize, Duration vacuumRetention) {
+    return new BatchConfig(
+        lake,
+        movers,
+        optimize,
+        vacuumRetention,
+        false,
+        java.util.Map.of(),
+        io.marketlambda.core.config.RealtimeViewsConfig.from(
+            io.marketlambda.core.config.Settings.empty()));
   }
 
   /** Every key this config reads besides the shared configs. */
   public static List<ConfigKey<?>> keys() {
-    return List.of(MOVERS, OPTIMIZE, VACUUM_RETENTION);
+    return List.of(MOVERS, OPTIMIZE, VACUUM_RETENTION, SERVING_COPY);
   }
 }

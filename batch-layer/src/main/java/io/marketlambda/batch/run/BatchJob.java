@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.max;
 
 import io.delta.tables.DeltaTable;
 import io.marketlambda.batch.gold.GoldViews;
+import io.marketlambda.batch.serving.ServingCopyExport;
 import io.marketlambda.batch.silver.SilverColumns;
 import io.marketlambda.batch.silver.SilverDailyBars;
 import io.marketlambda.core.lake.LakeLayout;
@@ -196,6 +197,23 @@ public final class BatchJob {
     if (sink.isDelta()) {
       appendRunRecord(
           runId, runDate, started, finished, bronzeVersions, tableVersions, rowCounts, watermarks);
+      if (config.servingCopy()) {
+        new ServingCopyExport(
+                spark,
+                config.hbase(),
+                config.views(),
+                new org.apache.hadoop.fs.Path(lake.staging("hfiles")).toString(),
+                clock,
+                progress)
+            .export(
+                runId,
+                runDate,
+                read(LakeTable.GOLD_BARS_DAILY),
+                read(LakeTable.GOLD_BARS_WEEKLY),
+                read(LakeTable.GOLD_BARS_MONTHLY),
+                read(LakeTable.GOLD_INDICATORS_DAILY),
+                watermarks);
+      }
     }
     Run run =
         new Run(

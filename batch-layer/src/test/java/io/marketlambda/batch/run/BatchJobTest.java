@@ -136,7 +136,7 @@ class BatchJobTest {
       LakeLayout lake, java.util.function.Consumer<String> progress, boolean optimize) {
     return new BatchJob(
         spark,
-        new BatchConfig(new LakeConfig(lake), 5, optimize, Duration.ZERO),
+        BatchConfig.lakeOnly(new LakeConfig(lake), 5, optimize, Duration.ZERO),
         Clock.systemUTC(),
         progress);
   }

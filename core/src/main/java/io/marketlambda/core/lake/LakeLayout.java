@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * _checkpoints/&lt;query&gt;             Spark streaming checkpoints ({@link #checkpoint})
  * quarantine/&lt;source&gt;              records rejected as invalid data ({@link #quarantine})
  * batch_runs                        Delta table of batch runs and per-symbol batch watermarks
+ * _staging/&lt;purpose&gt;             files on their way into another system ({@link #staging})
  * </pre>
  *
  * @param root the lake root: an absolute {@code file}, {@code hdfs} or {@code abfss} URI without a
@@ -115,6 +116,18 @@ public record LakeLayout(URI root) {
   public URI quarantine(String source) {
     requireMatch(SOURCE_NAME, source, "quarantine", "source");
     return child("quarantine", source);
+  }
+
+  /**
+   * Returns a staging directory for files that another system then takes in (the HFiles of the
+   * batch serving copy before HBase bulk-loads them): {@code root/_staging/<purpose>}.
+   *
+   * @param purpose a lower-case token {@code [a-z0-9][a-z0-9._-]*}, e.g. {@code hfiles}
+   * @throws IllegalArgumentException when {@code purpose} is not such a token
+   */
+  public URI staging(String purpose) {
+    requireMatch(SOURCE_NAME, purpose, "staging", "purpose");
+    return child("_staging", purpose);
   }
 
   /**

@@ -65,6 +65,7 @@ class LakeLayoutTest {
     assertThat(layout.quarantine("lean-tick"))
         .isEqualTo(URI.create(HDFS + "/quarantine/lean-tick"));
     assertThat(layout.batchRuns()).isEqualTo(URI.create(HDFS + "/batch_runs"));
+    assertThat(layout.staging("hfiles")).isEqualTo(URI.create(HDFS + "/_staging/hfiles"));
   }
 
   @Test
@@ -154,5 +155,7 @@ class LakeLayoutTest {
         .hasMessageContaining("query name 'Bars.1m'");
     assertThatThrownBy(() -> layout.quarantine("a/b"))
         .hasMessage("Cannot locate quarantine: source 'a/b' does not match [a-z0-9][a-z0-9._-]*");
+    assertThatThrownBy(() -> layout.staging("../up"))
+        .hasMessageContaining("Cannot locate staging: purpose '../up'");
   }
 }
