@@ -63,6 +63,27 @@ public record LeanDaily(String symbol, List<Day> days) {
     return days.stream().filter(day -> day.date().equals(date)).findFirst().orElseThrow();
   }
 
+  /** The days as bars with their lineage ({@code <symbol>.csv} and line), for a bronze import. */
+  public List<io.marketlambda.batch.bronze.BronzeImport.LineageBar> lineageBars() {
+    List<io.marketlambda.batch.bronze.BronzeImport.LineageBar> bars = new ArrayList<>();
+    for (Day day : days) {
+      bars.add(
+          new io.marketlambda.batch.bronze.BronzeImport.LineageBar(
+              io.marketlambda.core.model.Bar.withTypicalPriceVwap(
+                  io.marketlambda.core.model.Symbol.of(symbol),
+                  io.marketlambda.core.model.BarInterval.ONE_DAY,
+                  day.date().atStartOfDay(NEW_YORK).toInstant(),
+                  day.open(),
+                  day.high(),
+                  day.low(),
+                  day.close(),
+                  day.volume()),
+              symbol.toLowerCase(Locale.ROOT) + ".csv",
+              day.line()));
+    }
+    return bars;
+  }
+
   /** The days as rows of {@link BronzeColumns#BARS}, source lean-daily. */
   public List<Row> bronzeRows() {
     Timestamp ingested = Timestamp.valueOf("2026-01-01 00:00:00");

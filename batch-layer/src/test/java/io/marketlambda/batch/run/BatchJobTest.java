@@ -8,8 +8,6 @@ import io.marketlambda.batch.bronze.BronzeImport;
 import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.lake.LakeTable;
-import io.marketlambda.core.model.Bar;
-import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.CorporateAction;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.testing.LocalSpark;
@@ -144,22 +142,7 @@ class BatchJobTest {
   private static Iterator<BronzeImport.LineageBar> bars(String... symbols) {
     List<BronzeImport.LineageBar> bars = new ArrayList<>();
     for (String symbol : symbols) {
-      LeanDaily file = LeanDaily.read(symbol);
-      for (LeanDaily.Day day : file.days()) {
-        bars.add(
-            new BronzeImport.LineageBar(
-                Bar.withTypicalPriceVwap(
-                    Symbol.of(symbol),
-                    BarInterval.ONE_DAY,
-                    day.date().atStartOfDay(NEW_YORK).toInstant(),
-                    day.open(),
-                    day.high(),
-                    day.low(),
-                    day.close(),
-                    day.volume()),
-                symbol.toLowerCase() + ".csv",
-                day.line()));
-      }
+      bars.addAll(LeanDaily.read(symbol).lineageBars());
     }
     return bars.iterator();
   }

@@ -12,8 +12,6 @@ import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.lake.LakeTable;
-import io.marketlambda.core.model.Bar;
-import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.rowkey.RealtimeRowKeyCodec;
 import io.marketlambda.core.rowkey.ScanRange;
@@ -181,22 +179,6 @@ class ServingCopyIT {
   }
 
   private static java.util.Iterator<BronzeImport.LineageBar> bars(String symbol) {
-    List<BronzeImport.LineageBar> bars = new ArrayList<>();
-    for (LeanDaily.Day day : LeanDaily.read(symbol).days()) {
-      bars.add(
-          new BronzeImport.LineageBar(
-              Bar.withTypicalPriceVwap(
-                  Symbol.of(symbol),
-                  BarInterval.ONE_DAY,
-                  day.date().atStartOfDay(NEW_YORK).toInstant(),
-                  day.open(),
-                  day.high(),
-                  day.low(),
-                  day.close(),
-                  day.volume()),
-              symbol.toLowerCase() + ".csv",
-              day.line()));
-    }
-    return bars.iterator();
+    return LeanDaily.read(symbol).lineageBars().iterator();
   }
 }
