@@ -52,7 +52,10 @@ final class ImportCommand implements Callable<Integer> {
       names = "--source",
       required = true,
       paramLabel = "<source>",
-      description = "lean-daily, lean-minute, stooq-daily, stooq-5min or yahoo.")
+      description = {
+        "lean-daily, lean-minute, stooq-daily, stooq-5min or yahoo (bars), or",
+        "sp500-constituents (symbols' GICS sectors, for gold.sector_summary)."
+      })
   String source;
 
   @Option(
@@ -85,8 +88,14 @@ final class ImportCommand implements Callable<Integer> {
       description = "Where rejected rows are kept, JSON Lines (default: ${DEFAULT-VALUE}).")
   Path quarantine;
 
+  /** The source code of the S&amp;P 500 constituents file (Symbol, Security, GICS Sector, ...). */
+  static final String CONSTITUENTS = "sp500-constituents";
+
   @Override
   public Integer call() {
+    if (source.equals(CONSTITUENTS)) {
+      return importConstituents();
+    }
     RecordedSource recorded = parameter(source);
     if (recorded.recordType() != Bar.class) {
       throw new ParameterException(
@@ -138,6 +147,52 @@ final class ImportCommand implements Callable<Integer> {
       if (rejected.count() > 0) {
         out.printf(
             Locale.ROOT, "%,d rejected rows kept in %s%n", rejected.count(), rejected.file());
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The constituents CSV (quoted fields with commas, read by Spark's CSV reader) into {@code
+   * bronze.symbols}; a row whose symbol is not valid goes to the quarantine.
+   */
+  private int importConstituents() {
+    if (!Files.isRegularFile(path)) {
+      throw new ParameterException(
+          spec.commandLine(), "Cannot read --path " + path + ": expected the constituents CSV file");
+    }
+    Settings settings = config.settings();
+    PrintWriter out = spec.commandLine().getOut();
+    SparkSession spark = BatchSession.getOrCreate("marketlambda-import", settings);
+    List<org.apache.spark.sql.Row> rows =
+        spark.read().option("header", "true").csv(path.toAbsolutePath().toString()).collectAsList();
+    List<BronzeImport.LineageSymbol> symbols = new ArrayList<>();
+    String file = path.getFileName().toString();
+    try (QuarantineFile rejected = new QuarantineFile(quarantine)) {
+      for (int i = 0; i < rows.size(); i++) {
+        org.apache.spark.sql.Row row = rows.get(i);
+        long line = i + 2; // after the header
+        String symbol = row.getAs("Symbol");
+        try {
+          symbols.add(
+              new BronzeImport.LineageSymbol(
+                  Symbol.of(symbol),
+                  row.getAs("Security"),
+                  row.getAs("GICS Sector"),
+                  row.getAs("GICS Sub-Industry"),
+                  file,
+                  line));
+        } catch (IllegalArgumentException e) {
+          rejected.reject(
+              new io.marketlambda.ingest.quarantine.RejectedRecord(
+                  path.toString(), line, "Symbol", e.getMessage(), row.mkString(",")));
+        }
+      }
+      BronzeImport bronze =
+          new BronzeImport(spark, LakeConfig.from(settings).layout(), Clock.systemUTC(), out::println);
+      out.println(bronze.importSymbols(CONSTITUENTS, symbols.iterator()));
+      if (rejected.count() > 0) {
+        out.printf(Locale.ROOT, "%,d rejected rows kept in %s%n", rejected.count(), rejected.file());
       }
     }
     return 0;

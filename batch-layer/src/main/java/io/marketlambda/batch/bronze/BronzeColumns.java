@@ -31,6 +31,16 @@ import org.apache.spark.sql.types.StructType;
  * lineage_line   long       ordinal of the action within the file's derived actions
  * </pre>
  *
+ * <p>{@code bronze.symbols}, reference data:
+ *
+ * <pre>
+ * symbol         string     canonical, e.g. BRK.B
+ * name           string     the security's name
+ * sector         string     GICS sector, e.g. Information Technology
+ * sub_industry   string     GICS sub-industry
+ * source, ingested_at, lineage_file, lineage_line   as above
+ * </pre>
+ *
  * A row is identified by (source, lineage_file, lineage_line): importing a file again inserts
  * nothing.
  */
@@ -42,6 +52,19 @@ public final class BronzeColumns {
   public static final String EX_DATE = "ex_date";
   public static final String ACTION_TYPE = "action_type";
   public static final String VALUE = "value";
+
+  public static final String NAME = "name";
+  public static final String SECTOR = "sector";
+  public static final String SUB_INDUSTRY = "sub_industry";
+
+  /** {@code bronze.symbols}. */
+  public static final StructType SYMBOLS =
+      withLineage(
+          new StructType()
+              .add(BarColumns.SYMBOL, DataTypes.StringType, false)
+              .add(NAME, DataTypes.StringType, true)
+              .add(SECTOR, DataTypes.StringType, true)
+              .add(SUB_INDUSTRY, DataTypes.StringType, true));
 
   /** {@code bronze.bars}. */
   public static final StructType BARS = withLineage(BarColumns.SCHEMA);

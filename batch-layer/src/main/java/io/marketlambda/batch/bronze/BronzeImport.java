@@ -111,6 +111,37 @@ public final class BronzeImport {
         });
   }
 
+  /** A symbol's reference data with where it came from. */
+  public record LineageSymbol(
+      io.marketlambda.core.model.Symbol symbol,
+      String name,
+      String sector,
+      String subIndustry,
+      String file,
+      long line) {}
+
+  /**
+   * Imports symbols' reference data (e.g. S&amp;P 500 constituents) into {@code bronze.symbols}.
+   */
+  public Result importSymbols(String source, Iterator<LineageSymbol> symbols) {
+    Timestamp now = Timestamp.from(clock.instant());
+    return merge(
+        LakeTable.BRONZE_SYMBOLS,
+        BronzeColumns.SYMBOLS,
+        source,
+        (Consumer<LineageSymbol> sink) -> symbols.forEachRemaining(sink),
+        (LineageSymbol lineage) ->
+            RowFactory.create(
+                lineage.symbol().value(),
+                lineage.name(),
+                lineage.sector(),
+                lineage.subIndustry(),
+                source,
+                now,
+                lineage.file(),
+                lineage.line()));
+  }
+
   /** Imports corporate actions into {@code bronze.corporate_actions}. */
   public Result importCorporateActions(String source, Iterator<LineageAction> actions) {
     Timestamp now = Timestamp.from(clock.instant());

@@ -1,9 +1,15 @@
 package io.marketlambda.batch.gold;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
+import io.marketlambda.batch.bronze.BronzeColumns;
 import io.marketlambda.batch.silver.SilverColumns;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.views.BarColumns;
@@ -30,7 +36,11 @@ import org.apache.spark.sql.expressions.Window;
  *       {@code change_1d}: trading_date, direction (gainer, loser), rank (1 = largest move),
  *       symbol, close_usd, change_1d, volume_shares;
  *   <li>{@code gold.volatility_leaders}: per trading date, the {@code n} symbols with the highest
- *       {@code volatility_20d}: trading_date, rank, symbol, volatility_20d, close_usd.
+ *       {@code volatility_20d}: trading_date, rank, symbol, volatility_20d, close_usd;
+ *   <li>{@code gold.sector_summary}: per trading date and GICS sector (from {@code bronze.symbols},
+ *       its latest import of each symbol): trading_date, sector, symbols (with a daily change),
+ *       advancers, decliners, mean_change_1d and median_change_1d (fractions), dollar_volume_usd
+ *       ({@code Σ close × volume}, adjusted).
  * </ul>
  */
 public final class GoldViews {
@@ -120,6 +130,43 @@ public final class GoldViews {
             col(BarColumns.SYMBOL),
             col(DailyIndicatorColumns.VOLATILITY_20D),
             col(DailyIndicatorColumns.CLOSE_USD));
+  }
+
+  /** {@code gold.sector_summary} of the symbols {@code bronze.symbols} gives a sector. */
+  public static Dataset<Row> sectorSummary(
+      Dataset<Row> indicators, Dataset<Row> dailyBars, Dataset<Row> bronzeSymbols) {
+    Dataset<Row> sectors =
+        bronzeSymbols
+            .filter(col(BronzeColumns.SECTOR).isNotNull())
+            .withColumn(
+                "latest",
+                row_number()
+                    .over(
+                        Window.partitionBy(BarColumns.SYMBOL)
+                            .orderBy(
+                                col(BronzeColumns.INGESTED_AT).desc(),
+                                col(BronzeColumns.LINEAGE_LINE))))
+            .filter(col("latest").equalTo(1))
+            .select(col(BarColumns.SYMBOL), col(BronzeColumns.SECTOR));
+    Column change = col(DailyIndicatorColumns.CHANGE_1D);
+    return indicators
+        .filter(change.isNotNull())
+        .join(
+            dailyBars.select(
+                col(BarColumns.SYMBOL),
+                col(SilverColumns.TRADING_DATE),
+                col(BarColumns.VOLUME_SHARES)),
+            new String[] {BarColumns.SYMBOL, SilverColumns.TRADING_DATE})
+        .join(sectors, BarColumns.SYMBOL)
+        .groupBy(col(SilverColumns.TRADING_DATE), col(BronzeColumns.SECTOR))
+        .agg(
+            count(lit(1)).as("symbols"),
+            sum(when(change.gt(0), 1).otherwise(0)).as("advancers"),
+            sum(when(change.lt(0), 1).otherwise(0)).as("decliners"),
+            avg(change).as("mean_change_1d"),
+            expr("percentile(change_1d, 0.5)").as("median_change_1d"),
+            sum(col(DailyIndicatorColumns.CLOSE_USD).multiply(col(BarColumns.VOLUME_SHARES)))
+                .as("dollar_volume_usd"));
   }
 
   private static Dataset<Row> ranked(Dataset<Row> moves, Column order, int n, String direction) {

@@ -189,6 +189,19 @@ public final class BatchJob {
         GoldViews.volatilityLeaders(indicators, config.movers()),
         tableVersions,
         rowCounts);
+    String symbolsPath = lake.table(LakeTable.BRONZE_SYMBOLS).toString();
+    if (DeltaTable.isDeltaTable(spark, symbolsPath)) {
+      write(
+          LakeTable.GOLD_SECTOR_SUMMARY,
+          GoldViews.sectorSummary(
+              indicators, goldDaily, spark.read().format("delta").load(symbolsPath)),
+          tableVersions,
+          rowCounts);
+    } else {
+      progress.accept(
+          "  no bronze.symbols: no gold.sector_summary (marketlambda import --source"
+              + " sp500-constituents --path ...)");
+    }
     Map<String, Instant> watermarks = watermarks(goldDaily);
     if (sink.isDelta()) {
       maintain(tableVersions);

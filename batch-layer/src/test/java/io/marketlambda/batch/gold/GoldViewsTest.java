@@ -128,6 +128,61 @@ class GoldViewsTest {
                             : "loser"));
   }
 
+  @Test
+  void sectorSummariesCountAdvancersAndDeclinersOfEachSector() {
+    LeanDaily aapl = LeanDaily.read("AAPL").upTo(RUN_DATE);
+    LeanDaily bac = LeanDaily.read("BAC").upTo(RUN_DATE);
+    java.util.List<Row> bronze = new java.util.ArrayList<>(IBM.bronzeRows());
+    bronze.addAll(aapl.bronzeRows());
+    bronze.addAll(bac.bronzeRows());
+    Dataset<Row> bars =
+        GoldViews.dailyBars(
+            SilverDailyBars.build(
+                spark.createDataFrame(bronze, BronzeColumns.BARS),
+                spark.createDataFrame(List.of(), BronzeColumns.CORPORATE_ACTIONS),
+                RUN_DATE));
+    Timestamp imported = Timestamp.valueOf("2026-01-01 00:00:00");
+    // Sectors as in the S&P 500 constituents file (GICS).
+    Dataset<Row> symbols =
+        spark.createDataFrame(
+            List.of(
+                org.apache.spark.sql.RowFactory.create(
+                    "IBM", "IBM", "Information Technology", "x", "sp500", imported, "c.csv", 1L),
+                org.apache.spark.sql.RowFactory.create(
+                    "AAPL", "Apple", "Information Technology", "x", "sp500", imported, "c.csv", 2L),
+                org.apache.spark.sql.RowFactory.create(
+                    "BAC", "Bank of America", "Financials", "x", "sp500", imported, "c.csv", 3L)),
+            BronzeColumns.SYMBOLS);
+
+    List<Row> summary =
+        GoldViews.sectorSummary(GoldViews.indicators(bars), bars, symbols)
+            .filter("trading_date = DATE'2013-10-04'")
+            .orderBy("sector")
+            .collectAsList();
+
+    LocalDate thursday = LocalDate.of(2013, 10, 3);
+    LocalDate friday = LocalDate.of(2013, 10, 4);
+    double ibm = IBM.on(friday).close() / IBM.on(thursday).close() - 1;
+    double apple = aapl.on(friday).close() / aapl.on(thursday).close() - 1;
+    double bank = bac.on(friday).close() / bac.on(thursday).close() - 1;
+    assertThat(summary).hasSize(2);
+    Row financials = summary.get(0);
+    Row technology = summary.get(1);
+    assertThat(financials.<String>getAs("sector")).isEqualTo("Financials");
+    assertThat(financials.<Long>getAs("symbols")).isEqualTo(1);
+    assertThat(financials.<Double>getAs("mean_change_1d")).isCloseTo(bank, within(1e-12));
+    assertThat(technology.<Long>getAs("symbols")).isEqualTo(2);
+    assertThat(technology.<Long>getAs("advancers"))
+        .isEqualTo((ibm > 0 ? 1L : 0L) + (apple > 0 ? 1L : 0L));
+    assertThat(technology.<Double>getAs("mean_change_1d"))
+        .isCloseTo((ibm + apple) / 2, within(1e-12));
+    assertThat(technology.<Double>getAs("dollar_volume_usd"))
+        .isCloseTo(
+            IBM.on(friday).close() * IBM.on(friday).volume()
+                + aapl.on(friday).close() * aapl.on(friday).volume(),
+            within(1e-3));
+  }
+
   private static void assertRolledUp(BarInterval interval, Function<LocalDate, LocalDate> period) {
     Map<LocalDate, List<LeanDaily.Day>> groups =
         IBM.days().stream()

@@ -11,6 +11,8 @@ public enum LakeTable {
   BRONZE_BARS(Layer.BRONZE, "bars"),
   /** Splits and dividends as imported. */
   BRONZE_CORPORATE_ACTIONS(Layer.BRONZE, "corporate_actions"),
+  /** Reference data of symbols (name, GICS sector), as imported. */
+  BRONZE_SYMBOLS(Layer.BRONZE, "symbols"),
   /** Validated daily bars, adjusted for corporate actions. */
   SILVER_BARS_DAILY(Layer.SILVER, "bars_daily"),
   /** Validated intraday bars, adjusted for corporate actions. */

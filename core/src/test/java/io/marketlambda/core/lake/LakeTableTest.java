@@ -13,6 +13,7 @@ class LakeTableTest {
             "bronze.quotes",
             "bronze.bars",
             "bronze.corporate_actions",
+            "bronze.symbols",
             "silver.bars_daily",
             "silver.bars_intraday",
             "silver.corporate_actions",
