@@ -159,7 +159,8 @@ final class ImportCommand implements Callable<Integer> {
   private int importConstituents() {
     if (!Files.isRegularFile(path)) {
       throw new ParameterException(
-          spec.commandLine(), "Cannot read --path " + path + ": expected the constituents CSV file");
+          spec.commandLine(),
+          "Cannot read --path " + path + ": expected the constituents CSV file");
     }
     Settings settings = config.settings();
     PrintWriter out = spec.commandLine().getOut();
@@ -189,10 +190,12 @@ final class ImportCommand implements Callable<Integer> {
         }
       }
       BronzeImport bronze =
-          new BronzeImport(spark, LakeConfig.from(settings).layout(), Clock.systemUTC(), out::println);
+          new BronzeImport(
+              spark, LakeConfig.from(settings).layout(), Clock.systemUTC(), out::println);
       out.println(bronze.importSymbols(CONSTITUENTS, symbols.iterator()));
       if (rejected.count() > 0) {
-        out.printf(Locale.ROOT, "%,d rejected rows kept in %s%n", rejected.count(), rejected.file());
+        out.printf(
+            Locale.ROOT, "%,d rejected rows kept in %s%n", rejected.count(), rejected.file());
       }
     }
     return 0;

@@ -38,7 +38,9 @@ public interface ViewSink {
    * rest (no Z-ordering pass is needed after a full rewrite).
    */
   static String clusterKey(LakeTable table) {
-    return table == LakeTable.GOLD_TOP_MOVERS || table == LakeTable.GOLD_VOLATILITY_LEADERS
+    return table == LakeTable.GOLD_TOP_MOVERS
+            || table == LakeTable.GOLD_VOLATILITY_LEADERS
+            || table == LakeTable.GOLD_SECTOR_SUMMARY
         ? SilverColumns.TRADING_DATE
         : BarColumns.SYMBOL;
   }
