@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ReplayCommand.class,
       SpeedCommand.class,
       ImportCommand.class,
+      LandCommand.class,
       BatchCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -31,6 +31,20 @@ import org.apache.spark.sql.types.StructType;
  * lineage_line   long       ordinal of the action within the file's derived actions
  * </pre>
  *
+ * <p>{@code bronze.quotes}, the quotes topic landed unparsed ({@link QuoteLanding}), partitioned by
+ * {@code ingest_date}:
+ *
+ * <pre>
+ * kafka_key        string     the record key (the symbol), as sent
+ * kafka_value      binary     the record value (wire format v1), as sent
+ * kafka_topic      string
+ * kafka_partition  int
+ * kafka_offset     long
+ * kafka_timestamp  timestamp  the record's Kafka timestamp
+ * ingested_at      timestamp  when it was landed
+ * ingest_date      date       UTC date of ingested_at
+ * </pre>
+ *
  * <p>{@code bronze.symbols}, reference data:
  *
  * <pre>
@@ -52,6 +66,26 @@ public final class BronzeColumns {
   public static final String EX_DATE = "ex_date";
   public static final String ACTION_TYPE = "action_type";
   public static final String VALUE = "value";
+
+  public static final String KAFKA_KEY = "kafka_key";
+  public static final String KAFKA_VALUE = "kafka_value";
+  public static final String KAFKA_TOPIC = "kafka_topic";
+  public static final String KAFKA_PARTITION = "kafka_partition";
+  public static final String KAFKA_OFFSET = "kafka_offset";
+  public static final String KAFKA_TIMESTAMP = "kafka_timestamp";
+  public static final String INGEST_DATE = "ingest_date";
+
+  /** {@code bronze.quotes}. */
+  public static final StructType QUOTES =
+      new StructType()
+          .add(KAFKA_KEY, DataTypes.StringType, true)
+          .add(KAFKA_VALUE, DataTypes.BinaryType, true)
+          .add(KAFKA_TOPIC, DataTypes.StringType, false)
+          .add(KAFKA_PARTITION, DataTypes.IntegerType, false)
+          .add(KAFKA_OFFSET, DataTypes.LongType, false)
+          .add(KAFKA_TIMESTAMP, DataTypes.TimestampType, false)
+          .add(INGESTED_AT, DataTypes.TimestampType, false)
+          .add(INGEST_DATE, DataTypes.DateType, false);
 
   public static final String NAME = "name";
   public static final String SECTOR = "sector";

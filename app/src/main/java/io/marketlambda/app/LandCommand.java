@@ -1,0 +1,43 @@
+package io.marketlambda.app;
+
+import io.marketlambda.batch.BatchSession;
+import io.marketlambda.batch.bronze.QuoteLanding;
+import io.marketlambda.core.config.LakeConfig;
+import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.config.TopicsConfig;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code marketlambda land}: the quotes topic into bronze, the first step of the nightly run. */
+@Command(
+    name = "land",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lands every record of the quotes topic not landed yet into bronze.quotes (Delta, under",
+      "lake.root), unparsed, with topic, partition and offset; then stops (Trigger.AvailableNow).",
+      "Exactly once: its checkpoint is <lake.root>/_checkpoints/land-quotes."
+    })
+final class LandCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ConfigOptions config;
+
+  @Override
+  public Integer call() {
+    Settings settings = config.settings();
+    PrintWriter out = spec.commandLine().getOut();
+    long landed =
+        new QuoteLanding(
+                BatchSession.getOrCreate("marketlambda-land", settings),
+                LakeConfig.from(settings).layout(),
+                settings.withPrefixStripped("kafka."),
+                TopicsConfig.from(settings).quotes(),
+                out::println)
+            .run();
+    out.flush();
+    return landed >= 0 ? 0 : MarketLambdaApplication.EXIT_FAILURE;
+  }
+}
