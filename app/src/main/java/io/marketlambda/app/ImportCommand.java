@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Loads recorded bars into bronze.bars (Delta, under lake.root), with source, ingestion time",
-      "and file/line lineage. Idempotent: rows already imported (same source, file and line) are",
+      "Loads recorded history into the bronze master data set (Delta, under lake.root).",
+      "Bars go to bronze.bars with source, ingestion time and file/line lineage.",
+      "Idempotent: rows already imported (same source, file and line) are",
       "not inserted again. Bad rows go to the quarantine file and the import goes on.",
       "With --source lean-daily, the splits and dividends of Lean's factor files go to",
       "bronze.corporate_actions too."

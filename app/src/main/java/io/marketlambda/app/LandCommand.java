@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     name = "land",
     mixinStandardHelpOptions = true,
     description = {
-      "Lands every record of the quotes topic not landed yet into bronze.quotes (Delta, under",
-      "lake.root), unparsed, with topic, partition and offset; then stops (Trigger.AvailableNow).",
+      "Lands the quotes topic into bronze.quotes, then stops.",
+      "Every record not landed yet goes to bronze.quotes (Delta, under lake.root), unparsed,",
+      "with topic, partition and offset (Trigger.AvailableNow).",
       "Exactly once: its checkpoint is <lake.root>/_checkpoints/land-quotes."
     })
 final class LandCommand implements Callable<Integer> {
