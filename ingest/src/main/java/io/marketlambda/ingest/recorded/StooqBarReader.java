@@ -20,9 +20,11 @@ import java.util.Locale;
  *
  * <pre>
  * &lt;TICKER&gt;,&lt;PER&gt;,&lt;DATE&gt;,&lt;TIME&gt;,&lt;OPEN&gt;,&lt;HIGH&gt;,&lt;LOW&gt;,&lt;CLOSE&gt;,&lt;VOL&gt;,&lt;OPENINT&gt;
- * AVB.US,D,20050225,000000,44.8492,46.1002,44.8384,46.1002,548737.28261431,0
- * IBM.US,5,20260515,153000,218.2,220.91,218.2,219.35,78869,0
+ * XYZ.US,D,20050225,000000,44.85,46.10,44.84,46.10,548737.25,0
+ * XYZ.US,5,20260515,153000,218.20,220.90,218.20,219.35,78869,0
  * </pre>
+ *
+ * (Illustrative rows of the format, not vendor data: Stooq's files are never copied here.)
  *
  * <ul>
  *   <li>{@code TICKER}: the symbol with the market suffix {@code .US}; Stooq writes class shares

@@ -61,7 +61,7 @@ class StooqBarReaderTest {
       bars = reader.readAll();
     }
     assertThat(bars).hasSize(15_981);
-    // line 2: IBM.US,D,19620102,000000,5.0461,5.0461,4.98716,4.98716,593562.95523744,0
+    // The file's first data row (line 2), 1962-01-02, read from ../shared/data at test time.
     Bar first = bars.get(0);
     assertThat(first.symbol()).isEqualTo(Symbol.of("IBM"));
     assertThat(first.interval()).isEqualTo(BarInterval.ONE_DAY);
