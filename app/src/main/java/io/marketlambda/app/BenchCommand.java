@@ -61,12 +61,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ConfigOptions config;
 
-    @Option(
-        names = "--data-dir",
-        paramLabel = "<dir>",
-        defaultValue = "../shared/data",
-        description = "The shared market data (default: ${DEFAULT-VALUE}).")
-    Path dataDirectory;
+    @Mixin DataDirOption data;
 
     @Option(
         names = "--warmups",
@@ -84,9 +79,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      if (!Files.isDirectory(dataDirectory)) {
+      if (!Files.isDirectory(data.directory)) {
         throw new ParameterException(
-            spec.commandLine(), "Cannot read --data-dir " + dataDirectory + ": not found");
+            spec.commandLine(), "Cannot read --data-dir " + data.directory + ": not found");
       }
       if (warmups < 0 || rounds < 1) {
         throw new ParameterException(
@@ -94,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
       }
       KafkaPublishConfig kafka = KafkaPublishConfig.from(config.settings());
       new IngestBenchmark(
-              dataDirectory, kafka, warmups, rounds, spec.commandLine().getOut()::println)
+              data.directory, kafka, warmups, rounds, spec.commandLine().getOut()::println)
           .run();
       return 0;
     }
@@ -115,12 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ConfigOptions config;
 
-    @Option(
-        names = "--data-dir",
-        paramLabel = "<dir>",
-        defaultValue = "../shared/data",
-        description = "The shared market data (default: ${DEFAULT-VALUE}).")
-    Path dataDirectory;
+    @Mixin DataDirOption data;
 
     @Option(
         names = "--rates",
@@ -168,7 +158,7 @@ final class BenchCommand implements Callable<Integer> {
       AtomicLong rejected = new AtomicLong();
       Quarantine counting = record -> rejected.incrementAndGet();
       for (String symbol : List.of("ibm", "spy", "bac")) {
-        Path file = dataDirectory.resolve("lean/tick/20131007_" + symbol + "_Trade_Tick.csv");
+        Path file = data.directory.resolve("lean/tick/20131007_" + symbol + "_Trade_Tick.csv");
         if (!Files.isRegularFile(file)) {
           throw new ParameterException(
               spec.commandLine(), "Cannot read " + file + ": not found (check --data-dir)");
@@ -214,12 +204,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ConfigOptions config;
 
-    @Option(
-        names = "--data-dir",
-        paramLabel = "<dir>",
-        defaultValue = "../shared/data",
-        description = "The shared market data (default: ${DEFAULT-VALUE}).")
-    Path dataDirectory;
+    @Mixin DataDirOption data;
 
     @Option(
         names = "--symbols",
@@ -244,7 +229,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Path stooq = dataDirectory.resolve("stooq-daily-us");
+      Path stooq = data.directory.resolve("stooq-daily-us");
       if (!Files.isDirectory(stooq)) {
         throw new ParameterException(
             spec.commandLine(), "Cannot read " + stooq + ": not found (check --data-dir)");
@@ -295,5 +280,15 @@ final class BenchCommand implements Callable<Integer> {
           .run();
       return 0;
     }
+  }
+
+  /** {@code --data-dir}, which every benchmark reads its recorded data from. */
+  static final class DataDirOption {
+    @Option(
+        names = "--data-dir",
+        paramLabel = "<dir>",
+        defaultValue = "../shared/data",
+        description = "The shared market data (default: ${DEFAULT-VALUE}).")
+    Path directory;
   }
 }

@@ -6,8 +6,6 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.marketlambda.core.indicator.Indicators;
 import io.marketlambda.core.model.MarketTime;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -59,7 +57,7 @@ public final class DailyIndicators {
     public Iterator<Row> call(String symbol, Iterator<Row> rows) {
       List<Row> bars = new ArrayList<>();
       rows.forEachRemaining(bars::add);
-      bars.sort(Comparator.comparing(row -> instant(row.getAs(BarColumns.BAR_START))));
+      bars.sort(Comparator.comparing(row -> SparkTimes.instant(row.getAs(BarColumns.BAR_START))));
       int n = bars.size();
       double[] highs = new double[n];
       double[] lows = new double[n];
@@ -105,10 +103,6 @@ public final class DailyIndicators {
         result.add(RowFactory.create(values));
       }
       return result.iterator();
-    }
-
-    private static Instant instant(Object timestamp) {
-      return timestamp instanceof Timestamp t ? t.toInstant() : (Instant) timestamp;
     }
   }
 }

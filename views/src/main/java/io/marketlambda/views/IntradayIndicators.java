@@ -9,8 +9,6 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.marketlambda.core.indicator.Indicators;
 import io.marketlambda.core.model.MarketTime;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -99,7 +97,7 @@ public final class IntradayIndicators {
     public Iterator<Row> call(String key, Iterator<Row> rows) {
       List<Row> bars = new ArrayList<>();
       rows.forEachRemaining(bars::add);
-      bars.sort(Comparator.comparing(row -> instant(row.getAs(BarColumns.BAR_START))));
+      bars.sort(Comparator.comparing(row -> SparkTimes.instant(row.getAs(BarColumns.BAR_START))));
       int n = bars.size();
       double[] closes = new double[n];
       double[] volumes = new double[n];
@@ -161,10 +159,6 @@ public final class IntradayIndicators {
         }
       }
       return gap;
-    }
-
-    private static Instant instant(Object timestamp) {
-      return timestamp instanceof Timestamp t ? t.toInstant() : (Instant) timestamp;
     }
   }
 }

@@ -138,7 +138,7 @@ class IntradayIndicatorsTest {
   }
 
   @Test
-  void alertsFireOnTheRealOpeningGapAndOnCrossings() {
+  void anOpeningGapAlertFiresOnTheRealGapAndNoOtherAlertOnAQuietDay() {
     Dataset<Row> rows = spark.createDataFrame(indicators, IndicatorColumns.SCHEMA);
     double gap = mondayRows().get(0).<Double>getAs(IndicatorColumns.OPENING_GAP);
 

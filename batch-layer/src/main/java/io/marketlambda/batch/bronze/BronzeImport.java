@@ -198,7 +198,7 @@ public final class BronzeImport {
   /** Merges one chunk; returns the rows it inserted. */
   private long mergeChunk(DeltaTable delta, LakeTable table, StructType schema, List<Row> chunk) {
     Dataset<Row> updates = spark.createDataFrame(chunk, schema);
-    long before = delta.toDF().count();
+    long before = delta.history(1).first().getLong(0);
     delta
         .as("bronze")
         .merge(
@@ -209,7 +209,15 @@ public final class BronzeImport {
         .whenNotMatched()
         .insertAll()
         .execute();
-    return delta.toDF().count() - before;
+    // The MERGE's own metrics, rather than counting the table before and after. A MERGE that
+    // inserts nothing commits nothing: then the latest commit is an older one.
+    Row commit = delta.history(1).first();
+    if (commit.getLong(0) == before) {
+      return 0;
+    }
+    scala.collection.Map<String, String> metrics =
+        commit.getMap(commit.fieldIndex("operationMetrics"));
+    return Long.parseLong(metrics.get("numTargetRowsInserted").getOrElse(() -> "0"));
   }
 
   private void progress(LakeTable table, long[] offeredAndInserted) {

@@ -6,7 +6,7 @@ import io.marketlambda.core.realtime.BarCells;
 import io.marketlambda.core.rowkey.RealtimeRowKeyCodec;
 import io.marketlambda.views.BarColumns;
 import io.marketlambda.views.DailyIndicatorColumns;
-import java.sql.Timestamp;
+import io.marketlambda.views.SparkTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -60,7 +60,7 @@ final class ServingCopyCells implements FlatMapFunction<Row, Row> {
   public Iterator<Row> call(Row row) {
     RealtimeRowKeyCodec rowKeys = new RealtimeRowKeyCodec(saltBuckets);
     Symbol symbol = new Symbol(row.getAs(BarColumns.SYMBOL));
-    Instant start = instant(row.getAs(BarColumns.BAR_START));
+    Instant start = SparkTimes.instant(row.getAs(BarColumns.BAR_START));
     byte[] key = rowKeys.encode(symbol, start);
     int salt = rowKeys.bucketOf(symbol);
     long timestamp = start.toEpochMilli();
@@ -133,9 +133,5 @@ final class ServingCopyCells implements FlatMapFunction<Row, Row> {
   private Row cell(int salt, byte[] key, String qualifier, byte[] value, long timestamp) {
     return RowFactory.create(
         salt, key, Bytes.toBytes(family), Bytes.toBytes(qualifier), value, timestamp);
-  }
-
-  private static Instant instant(Object timestamp) {
-    return timestamp instanceof Timestamp t ? t.toInstant() : (Instant) timestamp;
   }
 }

@@ -6,7 +6,7 @@ import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.views.BarColumns;
-import java.sql.Timestamp;
+import io.marketlambda.views.SparkTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +59,8 @@ public final class SessionBarsReader implements MapPartitionsFunction<Row, Row> 
       while (touched.hasNext()) {
         Row row = touched.next();
         Symbol symbol = new Symbol(row.getAs(BarColumns.SYMBOL));
-        Instant from = instant(row.getAs(FROM));
-        Instant[] range = sessionRange(from, instant(row.getAs(TO)));
+        Instant from = SparkTimes.instant(row.getAs(FROM));
+        Instant[] range = sessionRange(from, SparkTimes.instant(row.getAs(TO)));
         Instant open = MarketTime.regularOpenOf(MarketTime.tradingDate(from));
         if (!from.isAfter(open)) {
           reader
@@ -91,9 +91,5 @@ public final class SessionBarsReader implements MapPartitionsFunction<Row, Row> 
     Instant end = to.plus(BarInterval.ONE_MINUTE.fixedLength().orElseThrow());
     Instant start = MarketTime.isRegularSession(from) && open.isBefore(hour) ? open : hour;
     return new Instant[] {start, end};
-  }
-
-  private static Instant instant(Object timestamp) {
-    return timestamp instanceof Timestamp t ? t.toInstant() : (Instant) timestamp;
   }
 }
