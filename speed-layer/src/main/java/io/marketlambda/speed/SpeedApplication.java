@@ -1,12 +1,12 @@
 package io.marketlambda.speed;
 
 import io.marketlambda.core.config.Settings;
-import io.marketlambda.speed.hbase.RealtimeViewsSchema;
 import io.marketlambda.speed.stream.SpeedConfig;
 import io.marketlambda.speed.stream.SpeedJob;
 import io.marketlambda.speed.stream.SpeedMetrics;
 import io.marketlambda.speed.stream.SpeedProgressLog;
 import io.marketlambda.views.SparkSessions;
+import io.marketlambda.viewstore.RealtimeViewsSchema;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.marketlambda.speed.bench;
 
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.speed.hbase.RealtimeViewReader;
+import io.marketlambda.viewstore.RealtimeViewReader;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;

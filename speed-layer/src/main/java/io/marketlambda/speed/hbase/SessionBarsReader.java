@@ -7,6 +7,8 @@ import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.views.BarColumns;
 import io.marketlambda.views.SparkTimes;
+import io.marketlambda.viewstore.HBaseConnector;
+import io.marketlambda.viewstore.RealtimeViewReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

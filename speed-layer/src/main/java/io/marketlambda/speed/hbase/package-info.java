@@ -1,10 +1,7 @@
 /**
- * The HBase side of the speed layer: the realtime views' schema ({@link
- * io.marketlambda.speed.hbase.RealtimeViewsSchema}), the writer a Spark executor uses for one
- * micro-batch partition ({@link io.marketlambda.speed.hbase.RealtimeViewWriter}) and the reader
- * that decodes the views back into bars and quotes ({@link
- * io.marketlambda.speed.hbase.RealtimeViewReader}). Tables, families, qualifiers and TTLs are
- * defined once in {@link io.marketlambda.core.realtime}; row keys in {@link
- * io.marketlambda.core.rowkey.RealtimeRowKeyCodec}.
+ * The HBase side of the speed layer: the writer a Spark executor uses for one micro-batch partition
+ * ({@link io.marketlambda.speed.hbase.RealtimeViewWriter}) and the read-back of a session's minutes
+ * for the derived views ({@link io.marketlambda.speed.hbase.SessionBarsReader}). The schema, cell
+ * codec and reader are shared with the serving layer in {@link io.marketlambda.viewstore}.
  */
 package io.marketlambda.speed.hbase;

@@ -1,4 +1,4 @@
-package io.marketlambda.speed.hbase;
+package io.marketlambda.viewstore;
 
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.model.Alert;

@@ -1,4 +1,4 @@
-package io.marketlambda.speed.hbase;
+package io.marketlambda.viewstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

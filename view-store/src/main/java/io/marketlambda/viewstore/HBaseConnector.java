@@ -1,4 +1,4 @@
-package io.marketlambda.speed.hbase;
+package io.marketlambda.viewstore;
 
 import io.marketlambda.core.config.Settings;
 import java.io.IOException;
@@ -12,20 +12,20 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 
 /** Opens HBase connections from plain {@code hbase.*} client settings. */
-final class HBaseConnector {
-  static final String PREFIX = "hbase.";
+public final class HBaseConnector {
+  public static final String PREFIX = "hbase.";
 
   private HBaseConnector() {}
 
   /**
    * Returns the {@code hbase.*} entries of {@code settings}, keys verbatim, as a serializable map.
    */
-  static Map<String, String> hbaseSettings(Settings settings) {
+  public static Map<String, String> hbaseSettings(Settings settings) {
     return new TreeMap<>(settings.withPrefix(PREFIX));
   }
 
   /** Returns HBase's defaults ({@code hbase-default.xml}, any {@code hbase-site.xml}) overlaid. */
-  static Configuration configuration(Map<String, String> hbaseSettings) {
+  public static Configuration configuration(Map<String, String> hbaseSettings) {
     Configuration conf = HBaseConfiguration.create();
     hbaseSettings.forEach(conf::set);
     return conf;
@@ -36,7 +36,7 @@ final class HBaseConnector {
    *
    * @throws UncheckedIOException when the connection cannot be created
    */
-  static Connection connect(Map<String, String> hbaseSettings) {
+  public static Connection connect(Map<String, String> hbaseSettings) {
     Configuration conf = configuration(hbaseSettings);
     try {
       return ConnectionFactory.createConnection(conf);

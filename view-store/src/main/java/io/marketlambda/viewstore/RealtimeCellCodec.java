@@ -1,4 +1,4 @@
-package io.marketlambda.speed.hbase;
+package io.marketlambda.viewstore;
 
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
@@ -39,7 +39,7 @@ import org.apache.hadoop.hbase.util.Bytes;
  *
  * <p>Thread-safe and immutable.
  */
-final class RealtimeCellCodec {
+public final class RealtimeCellCodec {
   private static final byte[] OPEN = Bytes.toBytes(BarCells.OPEN_USD);
   private static final byte[] HIGH = Bytes.toBytes(BarCells.HIGH_USD);
   private static final byte[] LOW = Bytes.toBytes(BarCells.LOW_USD);
@@ -55,12 +55,12 @@ final class RealtimeCellCodec {
 
   private final RealtimeRowKeyCodec rowKeys;
 
-  RealtimeCellCodec(RealtimeRowKeyCodec rowKeys) {
+  public RealtimeCellCodec(RealtimeRowKeyCodec rowKeys) {
     this.rowKeys = rowKeys;
   }
 
   /** Returns the put of a bar into {@link RealtimeTable#bars} of its interval. */
-  Put encode(Bar bar) {
+  public Put encode(Bar bar) {
     byte[] family = family(RealtimeTable.bars(bar.interval()));
     long timestampMillis = bar.start().toEpochMilli();
     return new Put(rowKeys.encode(bar.symbol(), bar.start()), timestampMillis)
@@ -74,7 +74,7 @@ final class RealtimeCellCodec {
   }
 
   /** Returns the put of a quote into {@link RealtimeTable#LATEST_QUOTE}. */
-  Put encode(Quote quote) {
+  public Put encode(Quote quote) {
     byte[] family = family(RealtimeTable.LATEST_QUOTE);
     long eventMillis = quote.eventTime().toEpochMilli();
     return new Put(rowKeys.latestRowKey(quote.symbol()), eventMillis)
@@ -86,7 +86,7 @@ final class RealtimeCellCodec {
   }
 
   /** Returns the put of a row of {@link RealtimeTable#INDICATORS_1M}; NaN values are kept. */
-  Put encode(IndicatorSnapshot indicators) {
+  public Put encode(IndicatorSnapshot indicators) {
     byte[] family = family(RealtimeTable.INDICATORS_1M);
     long timestampMillis = indicators.barStart().toEpochMilli();
     Put put = new Put(rowKeys.encode(indicators.symbol(), indicators.barStart()), timestampMillis);
@@ -102,7 +102,7 @@ final class RealtimeCellCodec {
    * Returns the put of an alert into {@link RealtimeTable#ALERTS}: its value under the type's code,
    * its threshold under {@code <code>.threshold}, timestamped with the alert's time.
    */
-  Put encode(Alert alert) {
+  public Put encode(Alert alert) {
     byte[] family = family(RealtimeTable.ALERTS);
     String code = alert.type().code();
     return new Put(rowKeys.encode(alert.symbol(), alert.time()), alert.time().toEpochMilli())
@@ -118,7 +118,7 @@ final class RealtimeCellCodec {
    *
    * @throws IllegalStateException when a cell is missing or not 8 bytes
    */
-  IndicatorSnapshot decodeIndicators(Result row) {
+  public IndicatorSnapshot decodeIndicators(Result row) {
     RowKey key = rowKeys.decode(row.getRow());
     byte[] family = family(RealtimeTable.INDICATORS_1M);
     java.util.Map<String, Double> values = new java.util.TreeMap<>();
@@ -135,7 +135,7 @@ final class RealtimeCellCodec {
    * @throws IllegalStateException when an alert's threshold cell is missing or a cell is not 8
    *     bytes
    */
-  java.util.List<Alert> decodeAlerts(Result row) {
+  public java.util.List<Alert> decodeAlerts(Result row) {
     RowKey key = rowKeys.decode(row.getRow());
     byte[] family = family(RealtimeTable.ALERTS);
     java.util.List<Alert> alerts = new java.util.ArrayList<>();
@@ -163,9 +163,21 @@ final class RealtimeCellCodec {
    * @throws IllegalArgumentException when the row key is not one of the codec's, or the values
    *     break a rule of {@link Bar}
    */
-  Bar decodeBar(Result row, BarInterval interval) {
+  public Bar decodeBar(Result row, BarInterval interval) {
+    return decodeBar(row, interval, RealtimeTable.bars(interval).family());
+  }
+
+  /**
+   * Returns the bar of a row whose {@link BarCells} sit in {@code family}: the realtime bars' or a
+   * family of the batch serving copy ({@link io.marketlambda.core.batchview.BatchViewTables}).
+   *
+   * @throws IllegalStateException when a cell is missing or not 8 bytes
+   * @throws IllegalArgumentException when the row key is not one of the codec's, or the values
+   *     break a rule of {@link Bar}
+   */
+  public Bar decodeBar(Result row, BarInterval interval, String familyName) {
     RowKey key = rowKeys.decode(row.getRow());
-    byte[] family = family(RealtimeTable.bars(interval));
+    byte[] family = Bytes.toBytes(familyName);
     return new Bar(
         key.symbol(),
         interval,
@@ -184,7 +196,7 @@ final class RealtimeCellCodec {
    *
    * @throws IllegalStateException when a cell is not what {@link #encode(Quote)} writes
    */
-  Quote decodeQuote(Result row, Symbol symbol) {
+  public Quote decodeQuote(Result row, Symbol symbol) {
     byte[] family = family(RealtimeTable.LATEST_QUOTE);
     return new Quote(
         symbol,

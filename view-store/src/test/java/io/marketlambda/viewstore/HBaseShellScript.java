@@ -1,4 +1,4 @@
-package io.marketlambda.speed.hbase;
+package io.marketlambda.viewstore;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
