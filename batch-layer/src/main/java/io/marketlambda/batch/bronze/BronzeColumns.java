@@ -25,10 +25,14 @@ import org.apache.spark.sql.types.StructType;
  * ex_date        date       first America/New_York trading date the action is in effect
  * action_type    string     split or cash_dividend
  * value          double     split: new shares per old share; dividend: USD per share
- * source         string     e.g. lean
+ * source         string     lean or alpha-vantage
  * ingested_at    timestamp
- * lineage_file   string     e.g. aapl.csv (a factor file)
- * lineage_line   long       ordinal of the action within the file's derived actions
+ * lineage_file   string     lean: the factor file, e.g. aapl.csv; alpha-vantage: the saved
+ *                           response and its symbol, e.g. SPLITS_358e2618.csv?symbol=IBM
+ * lineage_line   long       lean: ordinal of the action within the file's derived actions;
+ *                           alpha-vantage: the CSV line (header = 1) or the JSON row's ordinal;
+ *                           a daily-adjusted row with both a split and a dividend gives two
+ *                           actions of one line
  * </pre>
  *
  * <p>{@code bronze.quotes}, the quotes topic landed unparsed ({@link QuoteLanding}), partitioned by

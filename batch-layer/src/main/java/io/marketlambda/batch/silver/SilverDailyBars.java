@@ -10,7 +10,9 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
@@ -43,13 +45,32 @@ import org.apache.spark.sql.expressions.Window;
  * dividend with no such close, or with {@code D >= C}, cannot be applied: it gets factor 1 and is
  * counted). A bar's {@code adj_factor} is the product of the price factors of every action with an
  * ex-date after its trading date; adjusted prices are raw prices times it, so the latest prices
- * equal the raw ones. Duplicate actions (same symbol, ex-date and type from several imports) count
- * once.
+ * equal the raw ones.
+ *
+ * <p><b>Which actions.</b> An action counts only when its ex-date is on or before the symbol's last
+ * bar in this run (so on or before the run date): a dividend announced for a later date has no
+ * close before it yet, and a run reproduces what was known on its run date; the latest bar's
+ * adjusted prices always equal its raw ones, which the serving layer relies on when it joins them
+ * to today's realtime bars. Sources may disagree in how they model an event (Alpha Vantage reports
+ * IBM's 2021-11-04 Kyndryl spin-off as a split of 1.046; a factor file would show it as a price
+ * factor), so for each symbol and ex-date only the actions of the most trusted source present count
+ * ({@link #ACTION_SOURCE_PRIORITY}), never a mix; duplicates (same symbol, ex-date and type
+ * imported twice) count once, the latest import. The ex-date is the first trading date in effect
+ * for both sources: Lean's factor-file row date is the last date before it ({@code
+ * LeanFactorFile}); Alpha Vantage's {@code effective_date} (SPLITS), {@code ex_dividend_date}
+ * (DIVIDENDS) and the date of a daily-adjusted row with a split coefficient or dividend amount are
+ * the ex-date itself.
  */
 public final class SilverDailyBars {
   /** Daily-bar sources, most trusted first. */
   public static final List<String> SOURCE_PRIORITY =
       List.of("lean-daily", "alphavantage", "stooq-daily", "yahoo");
+
+  /**
+   * Corporate-action sources, most trusted first: Alpha Vantage states the declared dividend in
+   * USD; Lean's are derived from 7-digit factors (about 0.0002 USD off).
+   */
+  public static final List<String> ACTION_SOURCE_PRIORITY = List.of("alpha-vantage", "lean");
 
   private static final String PRICE_FACTOR = "price_factor";
   private static final String VOLUME_FACTOR = "volume_factor";
@@ -105,17 +126,47 @@ public final class SilverDailyBars {
 
   /**
    * One row per distinct action: symbol, ex_date, price_factor, volume_factor; dividends priced
-   * with the raw close before their ex-date.
+   * with the raw close before their ex-date. Only actions in effect by the symbol's last chosen bar
+   * count (see the class comment); of the actions of one symbol and ex-date, only those of the most
+   * trusted source ({@link #ACTION_SOURCE_PRIORITY}) count, one per type (the latest import).
    */
   static Dataset<Row> actionFactors(Dataset<Row> bars, Dataset<Row> bronzeActions) {
+    Dataset<Row> lastDates =
+        bars.groupBy(col(BarColumns.SYMBOL).as("a_symbol"))
+            .agg(max(col(SilverColumns.TRADING_DATE)).as("last_date"));
+    Column sourceRank = lit(ACTION_SOURCE_PRIORITY.size());
+    for (int i = ACTION_SOURCE_PRIORITY.size() - 1; i >= 0; i--) {
+      sourceRank =
+          when(col(BronzeColumns.SOURCE).equalTo(ACTION_SOURCE_PRIORITY.get(i)), i)
+              .otherwise(sourceRank);
+    }
     Dataset<Row> actions =
         bronzeActions
-            .dropDuplicates(BarColumns.SYMBOL, BronzeColumns.EX_DATE, BronzeColumns.ACTION_TYPE)
+            .withColumn("source_rank", sourceRank)
+            .withColumn(
+                "best_rank",
+                min(col("source_rank"))
+                    .over(Window.partitionBy(BarColumns.SYMBOL, BronzeColumns.EX_DATE)))
+            .filter(col("source_rank").equalTo(col("best_rank")))
+            .withColumn(
+                "choice",
+                row_number()
+                    .over(
+                        Window.partitionBy(
+                                BarColumns.SYMBOL, BronzeColumns.EX_DATE, BronzeColumns.ACTION_TYPE)
+                            .orderBy(
+                                col(BronzeColumns.INGESTED_AT).desc(),
+                                col(BronzeColumns.LINEAGE_FILE),
+                                col(BronzeColumns.LINEAGE_LINE))))
+            .filter(col("choice").equalTo(1))
             .select(
                 col(BarColumns.SYMBOL).as("a_symbol"),
                 col(BronzeColumns.EX_DATE),
                 col(BronzeColumns.ACTION_TYPE),
-                col(BronzeColumns.VALUE));
+                col(BronzeColumns.VALUE))
+            .join(lastDates, "a_symbol")
+            .filter(col(BronzeColumns.EX_DATE).leq(col("last_date")))
+            .drop("last_date");
     Dataset<Row> closeBefore =
         actions
             .join(

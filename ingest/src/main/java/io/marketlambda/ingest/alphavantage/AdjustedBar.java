@@ -1,6 +1,12 @@
 package io.marketlambda.ingest.alphavantage;
 
 import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.CorporateAction;
+import io.marketlambda.core.model.MarketTime;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,5 +37,29 @@ public record AdjustedBar(
       throw new IllegalArgumentException(
           "Cannot create adjusted bar: splitCoefficient " + splitCoefficient + " is not positive");
     }
+  }
+
+  /**
+   * Returns the corporate actions this daily bar reports, source {@code alpha-vantage}, with the
+   * bar's America/New_York trading date as ex-date (Alpha Vantage puts a split's coefficient and a
+   * dividend's amount on the first day the price trades without them): a split of {@code
+   * splitCoefficient} new shares per old when it is not 1, and a cash dividend of {@code
+   * dividendUsd} when it is positive. Empty for weekly and monthly bars, whose dividend falls on
+   * some day of the period that they do not tell.
+   */
+  public List<CorporateAction> corporateActions() {
+    if (bar.interval() != BarInterval.ONE_DAY) {
+      return List.of();
+    }
+    LocalDate exDate = MarketTime.tradingDate(bar.start());
+    List<CorporateAction> actions = new ArrayList<>(2);
+    if (splitCoefficient != 1.0) {
+      actions.add(CorporateAction.split(bar.symbol(), exDate, splitCoefficient, OtherRows.SOURCE));
+    }
+    if (dividendUsd > 0) {
+      actions.add(
+          CorporateAction.cashDividend(bar.symbol(), exDate, dividendUsd, OtherRows.SOURCE));
+    }
+    return List.copyOf(actions);
   }
 }

@@ -129,7 +129,8 @@ public final class AlphaVantageParser {
     return new BarRows(request.symbol(), interval, intradayLabel, table);
   }
 
-  private <T> ParseResult<T> parseTable(
+  /** Checks the body (non-data, truncated, not the data type asked for), then reads its rows. */
+  <T> ParseResult<T> parseTable(
       AlphaVantageRequest request,
       String body,
       String origin,
