@@ -1,0 +1,424 @@
+package io.marketlambda.serving.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.marketlambda.core.model.Alert;
+import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.realtime.IndicatorSnapshot;
+import io.marketlambda.serving.ServingConfig;
+import io.marketlambda.serving.view.Mover;
+import io.marketlambda.serving.view.Movers;
+import io.marketlambda.serving.view.ServedBar;
+import io.marketlambda.serving.view.ServingViews;
+import io.marketlambda.serving.view.SymbolSummary;
+import io.marketlambda.viewstore.BatchViewPointer;
+import io.marketlambda.viewstore.DailyIndicatorValues;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP JSON API and chart page of the serving layer (Javalin on Jetty), described by the
+ * OpenAPI 3 document at {@code /openapi.json}.
+ *
+ * <pre>
+ * GET /health                          liveness                               no key
+ * GET /ready                           HBase and batch views reachable        no key
+ * GET /openapi.json                    this API                               no key
+ * GET /                                candlestick chart page                 no key (asks for one)
+ * GET /v1/symbols?q=&amp;limit=            symbols of the batch views             key
+ * GET /v1/symbols/{symbol}/quote       latest trade                           key
+ * GET /v1/symbols/{symbol}/bars        interval, from, to, limit, cursor      key
+ * GET /v1/symbols/{symbol}/indicators  interval 1d or 1m, from, to, ...       key
+ * GET /v1/symbols/{symbol}/alerts      from, to, limit, cursor                key
+ * GET /v1/movers?limit=                the day's gainers and losers           key
+ * </pre>
+ *
+ * Bars have the fields of common market-data APIs: {@code t} start (ISO-8601 UTC), {@code o h l c}
+ * USD, {@code v} shares, {@code vw} VWAP USD, {@code n} trades, plus {@code src} (batch, realtime
+ * or merged). Errors are {@code {"error": {"status": 400, "message": "..."}}}: 400 malformed or too
+ * large, 401 no or unknown key (header {@value ApiKeys#HEADER}), 404 unknown symbol or path, 429
+ * over the key's rate limit (with {@code Retry-After}), 503 HBase unreachable.
+ */
+public final class HttpApi implements AutoCloseable {
+  /** The paths, as the OpenAPI document lists them. */
+  static final List<String> PATHS =
+      List.of(
+          "/health",
+          "/ready",
+          "/openapi.json",
+          "/v1/symbols",
+          "/v1/symbols/{symbol}/quote",
+          "/v1/symbols/{symbol}/bars",
+          "/v1/symbols/{symbol}/indicators",
+          "/v1/symbols/{symbol}/alerts",
+          "/v1/movers");
+
+  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+  private static final String JSON = "application/json";
+
+  private final ServingViews views;
+  private final Runnable readiness;
+  private final ServingConfig config;
+  private final ApiKeys keys;
+  private final RateLimits rateLimits;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final AtomicLong served = new AtomicLong();
+  private final byte[] openApi;
+  private Javalin app;
+
+  /**
+   * @param views the merged views
+   * @param readiness throws when HBase or the realtime tables cannot be reached
+   * @param config host, port, keys file, rate limit and page size
+   * @throws IllegalArgumentException when the API keys file is missing or empty
+   */
+  public HttpApi(ServingViews views, Runnable readiness, ServingConfig config, Clock clock) {
+    this.views = views;
+    this.readiness = readiness;
+    this.config = config;
+    this.keys = ApiKeys.load(config.apiKeysFile());
+    this.rateLimits = new RateLimits(config.requestsPerSecond());
+    this.clock = clock;
+    this.openApi = OpenApiDocument.bytes();
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @return the port it listens on
+   */
+  public int start() {
+    app =
+        Javalin.create(
+            javalin -> {
+              javalin.showJavalinBanner = false;
+              javalin.staticFiles.add("/io/marketlambda/serving/web", Location.CLASSPATH);
+            });
+    app.before("/v1/*", this::authorize);
+    app.after(ctx -> served.incrementAndGet());
+    app.get("/health", ctx -> ok(ctx, Map.of("status", "UP")));
+    app.get("/ready", this::ready);
+    app.get("/openapi.json", ctx -> ctx.contentType(JSON).result(openApi));
+    app.get("/v1/symbols", this::symbols);
+    app.get("/v1/symbols/{symbol}/quote", this::quote);
+    app.get("/v1/symbols/{symbol}/bars", this::bars);
+    app.get("/v1/symbols/{symbol}/indicators", this::indicators);
+    app.get("/v1/symbols/{symbol}/alerts", this::alerts);
+    app.get("/v1/movers", this::movers);
+    app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+    app.exception(
+        UncheckedIOException.class,
+        (e, ctx) -> {
+          log.warn("{} {}: backend unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+          error(ctx, 503, "Backend unavailable: " + e.getMessage());
+        });
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          error(ctx, 500, "Internal error; the server log has the details");
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null) {
+            error(ctx, 404, "No such path: " + ctx.path() + "; see /openapi.json");
+          }
+        });
+    app.start(config.host(), config.port());
+    return app.port();
+  }
+
+  /** Requests answered so far, errors included. */
+  public long requestsServed() {
+    return served.get();
+  }
+
+  @Override
+  public void close() {
+    if (app != null) {
+      app.stop();
+    }
+  }
+
+  private void authorize(Context ctx) {
+    String key = ctx.header(ApiKeys.HEADER);
+    if (key == null || key.isBlank()) {
+      throw new ApiException(401, "Missing API key: send it in the " + ApiKeys.HEADER + " header");
+    }
+    if (!keys.accepts(key)) {
+      throw new ApiException(401, "Unknown API key in the " + ApiKeys.HEADER + " header");
+    }
+    Optional<Duration> wait = rateLimits.tryTake(key);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      ctx.header("Retry-After", Long.toString(seconds));
+      throw new ApiException(
+          429,
+          "Rate limit of "
+              + config.requestsPerSecond()
+              + " requests per second for this key exceeded; retry after "
+              + seconds
+              + " s");
+    }
+  }
+
+  private void ready(Context ctx) {
+    List<String> reasons = new ArrayList<>();
+    Optional<BatchViewPointer> batch = Optional.empty();
+    try {
+      readiness.run();
+      batch = views.batchViews();
+      if (batch.isEmpty()) {
+        reasons.add("no batch views yet: run marketlambda batch with batch.serving-copy=true");
+      }
+    } catch (RuntimeException e) {
+      reasons.add(e.getMessage());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", reasons.isEmpty() ? "READY" : "NOT_READY");
+    batch.ifPresent(
+        pointer -> {
+          body.put("batch_run", pointer.runId());
+          body.put("batch_run_date", pointer.runDate().toString());
+          body.put("symbols", pointer.watermarks().size());
+        });
+    body.put("reasons", reasons);
+    ctx.status(reasons.isEmpty() ? 200 : 503);
+    ok(ctx, body);
+  }
+
+  private void symbols(Context ctx) {
+    String prefix = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+    String limitText = ctx.queryParam("limit");
+    int limit = limitText == null ? 100 : RangeQuery.integer("limit", limitText, 1000);
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (SymbolSummary summary : views.symbols(prefix, limit)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("symbol", summary.symbol().value());
+      row.put("batch_watermark", summary.batchWatermark().toString());
+      results.add(row);
+    }
+    ok(ctx, Map.of("count", results.size(), "results", results));
+  }
+
+  private void quote(Context ctx) {
+    Symbol symbol = knownSymbol(ctx);
+    Quote quote =
+        views
+            .latestQuote(symbol)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "No realtime quote for "
+                            + symbol
+                            + ": the speed layer has seen no trade of it within the realtime"
+                            + " views' time to live"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("symbol", symbol.value());
+    body.put("t", quote.eventTime().toString());
+    body.put("p", quote.priceUsd());
+    body.put("s", quote.sizeShares());
+    body.put("src", quote.source());
+    body.put("seq", quote.sequence());
+    ok(ctx, body);
+  }
+
+  private void bars(Context ctx) {
+    Symbol symbol = knownSymbol(ctx);
+    BarInterval interval = interval(ctx, "1d");
+    RangeQuery range = range(ctx, interval, defaultSpan(interval));
+    List<ServedBar> bars = views.bars(symbol, interval, range.from(), range.to());
+    page(ctx, symbol, interval, range, bars, served -> served.bar().start(), HttpApi::barJson);
+  }
+
+  private void indicators(Context ctx) {
+    Symbol symbol = knownSymbol(ctx);
+    BarInterval interval = interval(ctx, "1d");
+    if (interval == BarInterval.ONE_DAY) {
+      RangeQuery range = range(ctx, interval, defaultSpan(interval));
+      List<DailyIndicatorValues> rows = views.dailyIndicators(symbol, range.from(), range.to());
+      page(
+          ctx,
+          symbol,
+          interval,
+          range,
+          rows,
+          DailyIndicatorValues::barStart,
+          row -> values(row.barStart(), row.values()));
+    } else if (interval == BarInterval.ONE_MINUTE) {
+      RangeQuery range = range(ctx, interval, defaultSpan(interval));
+      List<IndicatorSnapshot> rows = views.intradayIndicators(symbol, range.from(), range.to());
+      page(
+          ctx,
+          symbol,
+          interval,
+          range,
+          rows,
+          IndicatorSnapshot::barStart,
+          row -> values(row.barStart(), row.values()));
+    } else {
+      throw ApiException.badRequest(
+          "Cannot serve indicators of interval " + interval.code() + ": expected 1d or 1m");
+    }
+  }
+
+  private void alerts(Context ctx) {
+    Symbol symbol = knownSymbol(ctx);
+    RangeQuery range = range(ctx, BarInterval.ONE_MINUTE, Duration.ofDays(1));
+    List<Alert> alerts = views.alerts(symbol, range.from(), range.to());
+    page(ctx, symbol, BarInterval.ONE_MINUTE, range, alerts, Alert::time, HttpApi::alertJson);
+  }
+
+  private void movers(Context ctx) {
+    String limitText = ctx.queryParam("limit");
+    int limit = limitText == null ? 10 : RangeQuery.integer("limit", limitText, 100);
+    Movers movers = views.topMovers(limit);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("gainers", movers.gainers().stream().map(HttpApi::moverJson).toList());
+    body.put("losers", movers.losers().stream().map(HttpApi::moverJson).toList());
+    ok(ctx, body);
+  }
+
+  private <T> void page(
+      Context ctx,
+      Symbol symbol,
+      BarInterval interval,
+      RangeQuery range,
+      List<T> rows,
+      Function<T, Instant> time,
+      Function<T, Map<String, Object>> toJson) {
+    List<T> page = rows.size() > range.limit() ? rows.subList(0, range.limit()) : rows;
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("symbol", symbol.value());
+    body.put("interval", interval.code());
+    body.put("from", range.from().toString());
+    body.put("to", range.to().toString());
+    body.put(
+        "batch_watermark",
+        views.batchViews().flatMap(v -> v.watermarkOf(symbol)).map(Instant::toString).orElse(null));
+    body.put("count", page.size());
+    body.put("results", page.stream().map(toJson).toList());
+    body.put(
+        "next_cursor",
+        rows.size() > range.limit()
+            ? RangeQuery.encodeCursor(time.apply(rows.get(range.limit())))
+            : null);
+    ok(ctx, body);
+  }
+
+  private Symbol knownSymbol(Context ctx) {
+    String text = ctx.pathParam("symbol");
+    Symbol symbol;
+    try {
+      symbol = Symbol.of(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("Cannot parse symbol \"" + text + "\": " + e.getMessage());
+    }
+    if (!views.knows(symbol)) {
+      throw ApiException.notFound(
+          "Unknown symbol " + symbol + ": neither the batch nor the realtime views hold it");
+    }
+    return symbol;
+  }
+
+  private BarInterval interval(Context ctx, String fallback) {
+    String text = Optional.ofNullable(ctx.queryParam("interval")).orElse(fallback);
+    try {
+      return BarInterval.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+
+  private RangeQuery range(Context ctx, BarInterval interval, Duration defaultSpan) {
+    return RangeQuery.parse(
+        ctx.queryParam("from"),
+        ctx.queryParam("to"),
+        ctx.queryParam("limit"),
+        ctx.queryParam("cursor"),
+        defaultSpan,
+        RangeQuery.maxSpan(interval),
+        config.maxPageSize(),
+        clock.instant());
+  }
+
+  private static Duration defaultSpan(BarInterval interval) {
+    return interval.isIntraday() ? Duration.ofDays(1) : Duration.ofDays(366);
+  }
+
+  private static Map<String, Object> barJson(ServedBar served) {
+    Bar bar = served.bar();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("t", bar.start().toString());
+    row.put("o", bar.openUsd());
+    row.put("h", bar.highUsd());
+    row.put("l", bar.lowUsd());
+    row.put("c", bar.closeUsd());
+    row.put("v", bar.volumeShares());
+    row.put("vw", bar.vwapUsd());
+    row.put("n", bar.tradeCount());
+    row.put("src", served.source());
+    return row;
+  }
+
+  private static Map<String, Object> values(Instant start, Map<String, Double> values) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("t", start.toString());
+    values.forEach((name, value) -> row.put(name, Double.isNaN(value) ? null : value));
+    return row;
+  }
+
+  private static Map<String, Object> alertJson(Alert alert) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", alert.id());
+    row.put("t", alert.time().toString());
+    row.put("type", alert.type().code());
+    row.put("value", alert.value());
+    row.put("threshold", alert.threshold());
+    row.put("provisional", alert.provisional());
+    return row;
+  }
+
+  private static Map<String, Object> moverJson(Mover mover) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("symbol", mover.symbol().value());
+    row.put("last", mover.lastPriceUsd());
+    row.put("as_of", mover.asOf().toString());
+    row.put("previous_close", mover.previousCloseUsd());
+    row.put("change_percent", mover.changePercent());
+    row.put("src", mover.origin().name().toLowerCase(java.util.Locale.ROOT));
+    return row;
+  }
+
+  private void ok(Context ctx, Object body) {
+    try {
+      ctx.contentType(JSON).result(json.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write JSON of " + ctx.path(), e);
+    }
+  }
+
+  private void error(Context ctx, int status, String message) {
+    ctx.status(status);
+    ok(ctx, Map.of("error", Map.of("status", status, "message", message)));
+  }
+}
