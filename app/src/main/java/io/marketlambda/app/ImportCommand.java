@@ -8,6 +8,8 @@ import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.CorporateAction;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.alphavantage.AdjustedBar;
+import io.marketlambda.ingest.alphavantage.AlphaVantageFileReader;
 import io.marketlambda.ingest.quarantine.QuarantineFile;
 import io.marketlambda.ingest.recorded.LeanFactorFile;
 import io.marketlambda.ingest.recorded.RecordedReader;
@@ -43,7 +45,10 @@ import picocli.CommandLine.Spec;
       "Idempotent: rows already imported (same source, file and line) are",
       "not inserted again. Bad rows go to the quarantine file and the import goes on.",
       "With --source lean-daily, the splits and dividends of Lean's factor files go to",
-      "bronze.corporate_actions too."
+      "bronze.corporate_actions too; so do Alpha Vantage's SPLITS and DIVIDENDS responses",
+      "(--source alphavantage-splits, alphavantage-dividends) and the dividend and split",
+      "columns of TIME_SERIES_DAILY_ADJUSTED (--source alphavantage-daily-adjusted, whose",
+      "raw bars go to bronze.bars as source alphavantage)."
     })
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -54,7 +59,9 @@ final class ImportCommand implements Callable<Integer> {
       required = true,
       paramLabel = "<source>",
       description = {
-        "lean-daily, lean-minute, stooq-daily, stooq-5min or yahoo (bars), or",
+        "lean-daily, lean-minute, stooq-daily, stooq-5min or yahoo (bars),",
+        "alphavantage-splits, alphavantage-dividends or alphavantage-daily-adjusted (a saved",
+        "response, JSON or CSV, of one symbol: give it with --symbols), or",
         "sp500-constituents (symbols' GICS sectors, for gold.sector_summary)."
       })
   String source;
@@ -92,10 +99,16 @@ final class ImportCommand implements Callable<Integer> {
   /** The source code of the S&amp;P 500 constituents file (Symbol, Security, GICS Sector, ...). */
   static final String CONSTITUENTS = "sp500-constituents";
 
+  /** The prefix of the Alpha Vantage sources; also the bronze.bars source of their bars. */
+  static final String ALPHA_VANTAGE = "alphavantage";
+
   @Override
   public Integer call() {
     if (source.equals(CONSTITUENTS)) {
       return importConstituents();
+    }
+    if (source.startsWith(ALPHA_VANTAGE)) {
+      return importAlphaVantage();
     }
     RecordedSource recorded = parameter(source);
     if (recorded.recordType() != Bar.class) {
@@ -194,6 +207,81 @@ final class ImportCommand implements Callable<Integer> {
           new BronzeImport(
               spark, LakeConfig.from(settings).layout(), Clock.systemUTC(), out::println);
       out.println(bronze.importSymbols(CONSTITUENTS, symbols.iterator()));
+      if (rejected.count() > 0) {
+        out.printf(
+            Locale.ROOT, "%,d rejected rows kept in %s%n", rejected.count(), rejected.file());
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * A saved Alpha Vantage response of the one symbol of {@code --symbols}: splits or dividends into
+   * {@code bronze.corporate_actions}; a daily adjusted series' raw bars into {@code bronze.bars}
+   * (source {@value #ALPHA_VANTAGE}) and its dividend and split columns into corporate actions.
+   * Lineage: {@code <file name>?symbol=<symbol>} and the CSV line (the JSON row's ordinal); bad
+   * rows go to the quarantine.
+   */
+  private int importAlphaVantage() {
+    if (!Files.isRegularFile(path)) {
+      throw new ParameterException(
+          spec.commandLine(), "Cannot read --path " + path + ": expected one saved response file");
+    }
+    if (symbols.size() != 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Cannot import --source " + source + ": give its one symbol with --symbols");
+    }
+    Symbol symbol;
+    try {
+      symbol = Symbol.of(symbols.get(0));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    // The response names no symbol, and saved responses of two symbols may share a file name.
+    String file = path.getFileName() + "?symbol=" + symbol.value();
+    try (QuarantineFile rejected = new QuarantineFile(quarantine)) {
+      AlphaVantageFileReader reader = new AlphaVantageFileReader(rejected);
+      List<AlphaVantageFileReader.Lined<AdjustedBar>> bars = List.of();
+      List<AlphaVantageFileReader.Lined<CorporateAction>> actions = new ArrayList<>();
+      switch (source) {
+        case ALPHA_VANTAGE + "-splits" -> actions.addAll(reader.readSplits(symbol, path));
+        case ALPHA_VANTAGE + "-dividends" -> actions.addAll(reader.readDividends(symbol, path));
+        case ALPHA_VANTAGE + "-daily-adjusted" -> {
+          bars = reader.readDailyAdjusted(symbol, path);
+          for (AlphaVantageFileReader.Lined<AdjustedBar> bar : bars) {
+            for (CorporateAction action : bar.record().corporateActions()) {
+              actions.add(new AlphaVantageFileReader.Lined<>(action, bar.line()));
+            }
+          }
+        }
+        default ->
+            throw new ParameterException(
+                spec.commandLine(),
+                "Cannot import --source "
+                    + source
+                    + ": not one of alphavantage-splits, alphavantage-dividends,"
+                    + " alphavantage-daily-adjusted");
+      }
+      Settings settings = config.settings();
+      SparkSession spark = BatchSession.getOrCreate("marketlambda-import", settings);
+      BronzeImport bronze =
+          new BronzeImport(
+              spark, LakeConfig.from(settings).layout(), Clock.systemUTC(), out::println);
+      if (!bars.isEmpty()) {
+        out.println(
+            bronze.importBars(
+                ALPHA_VANTAGE,
+                bars.stream()
+                    .map(bar -> new BronzeImport.LineageBar(bar.record().bar(), file, bar.line()))
+                    .iterator()));
+      }
+      List<BronzeImport.LineageAction> lineage = new ArrayList<>();
+      for (AlphaVantageFileReader.Lined<CorporateAction> action : actions) {
+        lineage.add(new BronzeImport.LineageAction(action.record(), file, action.line()));
+      }
+      out.println(bronze.importCorporateActions(source, lineage.iterator()));
       if (rejected.count() > 0) {
         out.printf(
             Locale.ROOT, "%,d rejected rows kept in %s%n", rejected.count(), rejected.file());

@@ -3,16 +3,11 @@ package io.marketlambda.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketlambda.testing.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * AAPL from Lean's raw daily prices and its factor file, through {@code marketlambda import} and
@@ -23,7 +18,7 @@ class LeanSplitsIT {
   @Test
   void theAdjustedSeriesHasNoJumpAcrossTheSplits(@TempDir Path directory) {
     String lake = directory.resolve("lake").toString();
-    run(
+    Commands.run(
         "import",
         "--source",
         "lean-daily",
@@ -35,20 +30,10 @@ class LeanSplitsIT {
         directory.resolve("quarantine.jsonl").toString(),
         "--conf",
         "lake.root=" + lake);
-    run("batch", "--run-date", "2021-03-31", "--conf", "lake.root=" + lake);
+    Commands.run("batch", "--run-date", "2021-03-31", "--conf", "lake.root=" + lake);
 
-    Map<String, Row> days = new HashMap<>();
-    for (Row row :
-        SparkSession.active()
-            .read()
-            .format("delta")
-            .load(lake + "/gold/bars_daily")
-            .filter(
-                "symbol = 'AAPL' AND trading_date IN (DATE'2014-06-06', DATE'2014-06-09',"
-                    + " DATE'2020-08-28', DATE'2020-08-31')")
-            .collectAsList()) {
-      days.put(row.getAs("trading_date").toString(), row);
-    }
+    Map<String, Row> days =
+        Commands.goldDays(lake, "AAPL", "2014-06-06", "2014-06-09", "2020-08-28", "2020-08-31");
 
     assertThat(raw(days, "2020-08-28")).isEqualTo(499.23);
     assertThat(raw(days, "2020-08-31")).isEqualTo(129.04);
@@ -66,13 +51,5 @@ class LeanSplitsIT {
 
   private static double adjusted(Map<String, Row> days, String date) {
     return days.get(date).getAs("close_usd");
-  }
-
-  private static void run(String... args) {
-    StringWriter out = new StringWriter();
-    CommandLine commandLine = MarketLambdaApplication.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(out, true));
-    assertThat(commandLine.execute(args)).as("%s%n%s", String.join(" ", args), out).isZero();
   }
 }
