@@ -28,7 +28,8 @@ import org.apache.spark.sql.expressions.Window;
  *   <li>{@code gold.bars_daily}: {@link BarColumns} with adjusted prices and volume (the prices
  *       users chart and the serving layer merges with today's raw realtime bars: they are equal for
  *       the latest dates), plus {@code trading_date}, {@code raw_close_usd}, {@code adj_factor},
- *       {@code dq_score} and {@code source};
+ *       {@code dq_score}, {@code source} and {@code derived_from} (vendor-daily or intraday, see
+ *       {@link io.marketlambda.batch.silver.SilverDailyBars});
  *   <li>{@code gold.bars_weekly}, {@code gold.bars_monthly}: {@link BarColumns}, daily bars rolled
  *       up by {@link BarsPipeline#rollUp} (Monday weeks and calendar months, New York time);
  *   <li>{@code gold.indicators_daily}: {@link DailyIndicatorColumns} on the adjusted daily bars;
@@ -67,7 +68,8 @@ public final class GoldViews {
         col(BarColumns.CLOSE_USD).as(RAW_CLOSE_USD),
         col(SilverColumns.ADJ_FACTOR),
         col(SilverColumns.DQ_SCORE),
-        col(SilverColumns.SOURCE));
+        col(SilverColumns.SOURCE),
+        col(SilverColumns.DERIVED_FROM));
   }
 
   /** Weekly or monthly bars ({@link BarColumns}) rolled up from {@code gold.bars_daily}. */

@@ -12,6 +12,9 @@ import org.apache.spark.sql.types.StructType;
  * symbol, interval ("1d"), bar_start, open_usd .. trade_count   the raw bar (BarColumns)
  * trading_date          date     America/New_York trading date
  * source                string   the bronze source chosen for this date (see SilverDailyBars)
+ * derived_from          string   vendor-daily: the source's own daily bar; intraday: rolled up
+ *                                from the source's regular-session intraday bars (lean-minute,
+ *                                stooq-5min), where no vendor daily bar exists
  * adj_factor            double   multiplies raw prices into adjusted prices: the product of the
  *                                factors of every split and dividend with a later ex-date
  * split_ratio_after     double   product of the ratios of later splits: multiplies raw volume
@@ -27,6 +30,14 @@ import org.apache.spark.sql.types.StructType;
 public final class SilverColumns {
   public static final String TRADING_DATE = "trading_date";
   public static final String SOURCE = "source";
+  public static final String DERIVED_FROM = "derived_from";
+
+  /** {@link #DERIVED_FROM} of a vendor's daily bar. */
+  public static final String VENDOR_DAILY = "vendor-daily";
+
+  /** {@link #DERIVED_FROM} of a daily bar rolled up from intraday bars. */
+  public static final String INTRADAY = "intraday";
+
   public static final String ADJ_FACTOR = "adj_factor";
   public static final String SPLIT_RATIO_AFTER = "split_ratio_after";
   public static final String ADJ_OPEN_USD = "adj_open_usd";
@@ -45,6 +56,7 @@ public final class SilverColumns {
       new StructType(BarColumns.SCHEMA.fields().clone())
           .add(TRADING_DATE, DataTypes.DateType, false)
           .add(SOURCE, DataTypes.StringType, false)
+          .add(DERIVED_FROM, DataTypes.StringType, false)
           .add(ADJ_FACTOR, DataTypes.DoubleType, false)
           .add(SPLIT_RATIO_AFTER, DataTypes.DoubleType, false)
           .add(ADJ_OPEN_USD, DataTypes.DoubleType, false)
