@@ -72,6 +72,7 @@ public final class HttpApi implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final String JSON = "application/json";
+  private static final String ERROR_WRITTEN = "marketlambda.error";
 
   private final ServingViews views;
   private final Runnable readiness;
@@ -127,8 +128,8 @@ public final class HttpApi implements AutoCloseable {
     app.exception(
         UncheckedIOException.class,
         (e, ctx) -> {
-          log.warn("{} {}: backend unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-          error(ctx, 503, "Backend unavailable: " + e.getMessage());
+          log.warn("{} {}: backend unavailable: {}", ctx.method(), ctx.path(), reason(e));
+          error(ctx, 503, "Backend unavailable: " + reason(e));
         });
     app.exception(
         Exception.class,
@@ -139,7 +140,7 @@ public final class HttpApi implements AutoCloseable {
     app.error(
         404,
         ctx -> {
-          if (ctx.result() == null) {
+          if (ctx.attribute(ERROR_WRITTEN) == null) {
             error(ctx, 404, "No such path: " + ctx.path() + "; see /openapi.json");
           }
         });
@@ -191,7 +192,7 @@ public final class HttpApi implements AutoCloseable {
         reasons.add("no batch views yet: run marketlambda batch with batch.serving-copy=true");
       }
     } catch (RuntimeException e) {
-      reasons.add(e.getMessage());
+      reasons.add(reason(e));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", reasons.isEmpty() ? "READY" : "NOT_READY");
@@ -417,8 +418,19 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
+  /** The message of a failure without the class names a wrapped cause's message starts with. */
+  private static String reason(Throwable failure) {
+    Throwable cause = failure.getCause();
+    String message = failure.getMessage();
+    if (cause != null && (message == null || message.equals(cause.toString()))) {
+      message = cause.getMessage();
+    }
+    return message == null ? failure.getClass().getSimpleName() : message;
+  }
+
   private void error(Context ctx, int status, String message) {
     ctx.status(status);
+    ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
     ok(ctx, Map.of("error", Map.of("status", status, "message", message)));
   }
 }

@@ -20,7 +20,7 @@ import java.util.function.Function;
 /** In-memory fakes of the serving layer's two view ports, for unit tests. */
 public final class InMemoryViews {
   /** The realtime views. */
-  public static final class Realtime implements RealtimeView {
+  public static class Realtime implements RealtimeView {
     private final Map<Symbol, Quote> latest = new HashMap<>();
     private final List<Bar> bars = new ArrayList<>();
     private final List<IndicatorSnapshot> indicators = new ArrayList<>();

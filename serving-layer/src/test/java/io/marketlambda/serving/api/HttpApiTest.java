@@ -1,0 +1,284 @@
+package io.marketlambda.serving.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.MarketTime;
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
+import io.marketlambda.serving.ServingConfig;
+import io.marketlambda.serving.view.InMemoryViews;
+import io.marketlambda.serving.view.ServingViews;
+import io.marketlambda.viewstore.BatchViewPointer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API over in-memory views: shapes, paging, keys, limits and errors, over real HTTP. */
+class HttpApiTest {
+  private static final String KEY = "test-key-1";
+  private static final Symbol IBM = new Symbol("IBM");
+  private static final LocalDate FIRST = LocalDate.of(2013, 9, 2);
+  private static final LocalDate LAST = LocalDate.of(2013, 10, 4);
+
+  @TempDir Path dir;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final InMemoryViews.Realtime realtime = new InMemoryViews.Realtime();
+  private final InMemoryViews.Batch batch = new InMemoryViews.Batch();
+  private final List<Bar> dailyBars = new ArrayList<>();
+  private HttpApi api;
+  private String base;
+
+  private void start(int requestsPerSecond, Runnable readiness, ServingViews views)
+      throws IOException {
+    Path keys = dir.resolve("api-keys");
+    Files.writeString(keys, "# keys of the test\n\n  " + KEY + "  \nother-key\n");
+    ServingConfig config =
+        new ServingConfig(
+            Map.of(),
+            new RealtimeViewsConfig("marketlambda", 16),
+            "127.0.0.1",
+            0,
+            keys,
+            requestsPerSecond,
+            Duration.ofSeconds(5),
+            100);
+    Clock clock = Clock.fixed(MarketTime.startOf(LAST.plusDays(3)), ZoneOffset.UTC);
+    api = new HttpApi(views, readiness, config, clock);
+    base = "http://127.0.0.1:" + api.start();
+  }
+
+  private void startWithViews() throws IOException {
+    batch.pointTo(
+        new BatchViewPointer(
+            "batch_views_r1", "r1", LAST, Map.of(IBM, MarketTime.startOf(LAST.plusDays(1)))));
+    double price = 180;
+    for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(1)) {
+      if (day.getDayOfWeek().getValue() <= 5) {
+        Bar bar =
+            new Bar(
+                IBM,
+                BarInterval.ONE_DAY,
+                MarketTime.startOf(day),
+                price,
+                price + 1,
+                price - 1,
+                price + 0.5,
+                1000,
+                price,
+                10);
+        dailyBars.add(bar);
+        batch.put(bar);
+        price += 0.25;
+      }
+    }
+    realtime.put(
+        new Quote(IBM, MarketTime.regularOpenOf(LAST.plusDays(3)), 190.25, 200, "lean", 7));
+    start(1000, () -> {}, new ServingViews(realtime, batch));
+  }
+
+  @AfterEach
+  void stop() {
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @Test
+  void healthAndTheOpenApiDocumentNeedNoKeyAndTheDocumentListsEveryPath() throws Exception {
+    startWithViews();
+
+    assertThat(get("/health", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> openApi = get("/openapi.json", null);
+    assertThat(openApi.statusCode()).isEqualTo(200);
+    JsonNode doc = json.readTree(openApi.body());
+    assertThat(doc.get("openapi").asText()).startsWith("3.");
+    Set<String> paths = new HashSet<>();
+    doc.get("paths").fieldNames().forEachRemaining(paths::add);
+    assertThat(paths).containsExactlyInAnyOrderElementsOf(HttpApi.PATHS);
+    assertThat(doc.at("/components/securitySchemes/apiKey/name").asText())
+        .isEqualTo(ApiKeys.HEADER);
+  }
+
+  @Test
+  void requestsWithoutAKnownKeyAreRejected() throws Exception {
+    startWithViews();
+
+    HttpResponse<String> none = get("/v1/symbols/IBM/bars", null);
+    HttpResponse<String> wrong = get("/v1/symbols/IBM/bars", "not-a-key");
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(message(none)).contains("Missing API key").contains(ApiKeys.HEADER);
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(message(wrong)).contains("Unknown API key");
+    assertThat(get("/v1/symbols/IBM/bars", "other-key").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void barsHaveTheFieldsOfMarketDataApisAndPageWithoutGapOrRepeat() throws Exception {
+    startWithViews();
+
+    List<JsonNode> all = new ArrayList<>();
+    String path = "/v1/symbols/ibm/bars?interval=1d&from=" + FIRST + "&to=" + LAST + "&limit=7";
+    int pages = 0;
+    while (path != null) {
+      JsonNode page = json.readTree(get(path, KEY).body());
+      page.get("results").forEach(all::add);
+      pages++;
+      JsonNode next = page.get("next_cursor");
+      path =
+          next.isNull()
+              ? null
+              : "/v1/symbols/IBM/bars?interval=1d&from="
+                  + FIRST
+                  + "&to="
+                  + LAST
+                  + "&limit=7&cursor="
+                  + next.asText();
+    }
+
+    assertThat(pages).isEqualTo((dailyBars.size() + 6) / 7);
+    assertThat(all).hasSameSizeAs(dailyBars);
+    for (int i = 0; i < all.size(); i++) {
+      JsonNode row = all.get(i);
+      Bar expected = dailyBars.get(i);
+      assertThat(row.get("t").asText()).isEqualTo(expected.start().toString());
+      assertThat(row.get("o").asDouble()).isEqualTo(expected.openUsd());
+      assertThat(row.get("h").asDouble()).isEqualTo(expected.highUsd());
+      assertThat(row.get("l").asDouble()).isEqualTo(expected.lowUsd());
+      assertThat(row.get("c").asDouble()).isEqualTo(expected.closeUsd());
+      assertThat(row.get("v").asDouble()).isEqualTo(expected.volumeShares());
+      assertThat(row.get("vw").asDouble()).isEqualTo(expected.vwapUsd());
+      assertThat(row.get("n").asLong()).isEqualTo(expected.tradeCount());
+      assertThat(row.get("src").asText()).isEqualTo("batch");
+    }
+  }
+
+  @Test
+  void theLatestQuoteAndTheMoversAnswer() throws Exception {
+    startWithViews();
+
+    JsonNode quote = json.readTree(get("/v1/symbols/IBM/quote", KEY).body());
+    JsonNode movers = json.readTree(get("/v1/movers", KEY).body());
+
+    assertThat(quote.get("p").asDouble()).isEqualTo(190.25);
+    assertThat(quote.get("t").asText())
+        .isEqualTo(MarketTime.regularOpenOf(LAST.plusDays(3)).toString());
+    double lastClose = dailyBars.get(dailyBars.size() - 1).closeUsd();
+    assertThat(movers.at("/gainers/0/symbol").asText()).isEqualTo("IBM");
+    assertThat(movers.at("/gainers/0/previous_close").asDouble()).isEqualTo(lastClose);
+  }
+
+  @Test
+  void badRequestsGetA4xxWithTheReason() throws Exception {
+    startWithViews();
+
+    assertError(get("/v1/symbols/XYZ/bars", KEY), 404, "Unknown symbol XYZ");
+    assertError(
+        get("/v1/symbols/IBM/bars?from=2013-13-01", KEY), 400, "Cannot parse from \"2013-13-01\"");
+    assertError(get("/v1/symbols/IBM/bars?interval=2d", KEY), 400, "\"2d\" is not one of");
+    assertError(
+        get("/v1/symbols/IBM/bars?interval=1m&from=2013-09-01&to=2013-10-01", KEY),
+        400,
+        "more than the 7 days");
+    assertError(get("/v1/symbols/IBM/bars?from=2013-10-04&to=2013-10-01", KEY), 400, "is after to");
+    assertError(get("/v1/symbols/IBM/bars?limit=0", KEY), 400, "Cannot use limit \"0\"");
+    assertError(get("/v1/symbols/IBM/bars?cursor=%21%21", KEY), 400, "Cannot use cursor");
+    assertError(get("/v1/symbols/IBM/indicators?interval=5m", KEY), 400, "expected 1d or 1m");
+    assertError(get("/v1/symbols/I%20BM/quote", KEY), 400, "Cannot parse symbol");
+    assertError(get("/v2/nothing", KEY), 404, "No such path");
+  }
+
+  @Test
+  void aKeyOverItsRateLimitGets429WithRetryAfter() throws Exception {
+    batch.pointTo(new BatchViewPointer("t", "r", LAST, Map.of(IBM, MarketTime.startOf(LAST))));
+    start(3, () -> {}, new ServingViews(realtime, batch));
+
+    List<Integer> statuses = new ArrayList<>();
+    HttpResponse<String> limited = null;
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> response = get("/v1/symbols", KEY);
+      statuses.add(response.statusCode());
+      if (response.statusCode() == 429) {
+        limited = response;
+      }
+    }
+
+    assertThat(statuses.subList(0, 3)).containsOnly(200);
+    assertThat(statuses).contains(429);
+    assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(message(limited)).contains("Rate limit of 3 requests per second");
+    assertThat(get("/v1/symbols", "other-key").statusCode())
+        .as("other keys have their own bucket")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anUnreachableBackendAnswers503AndNotReady() throws Exception {
+    InMemoryViews.Realtime down =
+        new InMemoryViews.Realtime() {
+          @Override
+          public java.util.Optional<Quote> latestQuote(Symbol symbol) {
+            throw new UncheckedIOException(
+                new IOException("Connection refused: zk 127.0.0.1:2181"));
+          }
+        };
+    start(
+        100,
+        () -> {
+          throw new UncheckedIOException(new IOException("Cannot reach HBase"));
+        },
+        new ServingViews(down, new InMemoryViews.Batch()));
+
+    assertError(get("/v1/symbols/IBM/quote", KEY), 503, "Backend unavailable: Connection refused");
+    HttpResponse<String> ready = get("/ready", null);
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(json.readTree(ready.body()).get("reasons").toString())
+        .contains("Cannot reach HBase");
+  }
+
+  private void assertError(HttpResponse<String> response, int status, String reason)
+      throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(json.readTree(response.body()).at("/error/status").asInt()).isEqualTo(status);
+    assertThat(message(response))
+        .contains(reason)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  private String message(HttpResponse<String> response) throws IOException {
+    return json.readTree(response.body()).at("/error/message").asText();
+  }
+
+  private HttpResponse<String> get(String path, String key)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (key != null) {
+      request.header(ApiKeys.HEADER, key);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
