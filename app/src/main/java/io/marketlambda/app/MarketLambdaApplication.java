@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
       LandCommand.class,
       BatchCommand.class,
       BenchCommand.class,
+      OozieCommand.class,
+      LayoutCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -27,14 +28,16 @@ public final class FileSystemLayout {
   /**
    * @param base the file system and directory the layout's paths are relative to, e.g. {@code
    *     hdfs://nn:8020} or {@code file:///srv}
-   * @param conf Hadoop settings for the file system client
+   * @param hadoopSettings settings of the Hadoop file system client, on top of the {@code
+   *     core-site.xml} and {@code hdfs-site.xml} found on the class path
    */
   public FileSystemLayout(
-      DeclaredLayout layout, URI base, Ownership ownership, Configuration conf) {
+      DeclaredLayout layout, URI base, Ownership ownership, Map<String, String> hadoopSettings) {
     this.layout = layout;
     this.base = URI.create(Objects.requireNonNull(base, "base").toString().replaceAll("/+$", ""));
     this.ownership = ownership;
-    this.conf = conf;
+    this.conf = new Configuration();
+    hadoopSettings.forEach(conf::set);
   }
 
   /**

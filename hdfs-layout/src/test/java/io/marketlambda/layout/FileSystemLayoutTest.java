@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.apache.hadoop.conf.Configuration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,8 +70,7 @@ class FileSystemLayoutTest {
   }
 
   private static FileSystemLayout local(Path base) {
-    return new FileSystemLayout(
-        DeclaredLayout.load(), base.toUri(), Ownership.UNMANAGED, new Configuration());
+    return new FileSystemLayout(DeclaredLayout.load(), base.toUri(), Ownership.UNMANAGED, Map.of());
   }
 
   private static String posix(Path directory) throws IOException {

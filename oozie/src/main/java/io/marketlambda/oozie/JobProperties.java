@@ -7,6 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,13 @@ public record JobProperties(Map<String, String> values) {
 
   /** A value of the template still to fill in, e.g. {@code <namenode-host>}. */
   private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-z-]*>");
+
+  /** When the coordinator runs the nightly workflow, New York time. */
+  public static final LocalTime NIGHTLY_RUN = LocalTime.of(21, 30);
+
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  private static final DateTimeFormatter NOMINAL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
   public JobProperties {
     values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
@@ -67,6 +79,23 @@ public record JobProperties(Map<String, String> values) {
       merged.put(keyValue.substring(0, equals).strip(), keyValue.substring(equals + 1).strip());
     }
     return new JobProperties(merged);
+  }
+
+  /**
+   * Returns the properties of one run of the nightly workflow alone for {@code runDate}, instead of
+   * its coordinator: {@code oozie.wf.application.path} is {@code ${workflowPath}}, {@code runDate}
+   * the date and {@code nominalTime} 21:30 in New York on that date (UTC, as the coordinator sets
+   * it).
+   */
+  public JobProperties forOneRun(LocalDate runDate) {
+    Map<String, String> run = new TreeMap<>(values);
+    APPLICATION_PATHS.forEach(run::remove);
+    run.put("oozie.wf.application.path", "${workflowPath}");
+    run.put("runDate", runDate.toString());
+    run.put(
+        "nominalTime",
+        NOMINAL_TIME.format(runDate.atTime(NIGHTLY_RUN).atZone(NEW_YORK).toInstant()));
+    return new JobProperties(run);
   }
 
   /**

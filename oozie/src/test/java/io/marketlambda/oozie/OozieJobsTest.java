@@ -27,14 +27,7 @@ class OozieJobsTest {
 
   @Test
   void submitPostsTheJobPropertiesAsAHadoopConfigurationAndStartsTheJob(@TempDir Path dir) {
-    JobProperties job =
-        JobProperties.load(NightlyApp.copyTo(dir).get(2))
-            .withOverrides(
-                List.of(
-                    "nameNode=hdfs://namenode:8020",
-                    "resourceManager=resourcemanager:8032",
-                    "slaContact=ops@example.com",
-                    "user.name=etl"));
+    JobProperties job = filledTemplate(dir).withOverrides(List.of("user.name=etl"));
 
     String id = new OozieJobs(server.url()).run(job);
 
@@ -112,10 +105,35 @@ class OozieJobsTest {
   }
 
   @Test
+  void oneRunReplacesTheCoordinatorByTheWorkflowForThatDate(@TempDir Path dir) {
+    JobProperties job = filledTemplate(dir).forOneRun(java.time.LocalDate.of(2026, 7, 2));
+
+    new OozieJobs(server.url()).run(job);
+
+    Map<String, String> sent = configuration(server.requests().get(1).body());
+    assertThat(sent)
+        .doesNotContainKey("oozie.coord.application.path")
+        .containsEntry("oozie.wf.application.path", "${workflowPath}")
+        .containsEntry("runDate", "2026-07-02")
+        // 21:30 EDT (UTC-4) on 2 July 2026
+        .containsEntry("nominalTime", "2026-07-03T01:30Z");
+  }
+
+  @Test
   void overrideWithoutEqualsIsRefused() {
     assertThatThrownBy(() -> new JobProperties(Map.of()).withOverrides(List.of("nameNode")))
         .isInstanceOf(OozieException.class)
         .hasMessage("Cannot read property 'nameNode': expected key=value");
+  }
+
+  /** The shipped job.properties with the template values filled in. */
+  private static JobProperties filledTemplate(Path dir) {
+    return JobProperties.load(NightlyApp.copyTo(dir).get(2))
+        .withOverrides(
+            List.of(
+                "nameNode=hdfs://namenode:8020",
+                "resourceManager=resourcemanager:8032",
+                "slaContact=ops@example.com"));
   }
 
   /** The {@code <configuration><property><name/><value/>} document OozieClient sends. */
