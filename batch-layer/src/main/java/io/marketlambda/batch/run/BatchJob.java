@@ -8,6 +8,7 @@ import io.marketlambda.batch.gold.GoldViews;
 import io.marketlambda.batch.serving.ServingCopyExport;
 import io.marketlambda.batch.silver.SilverColumns;
 import io.marketlambda.batch.silver.SilverDailyBars;
+import io.marketlambda.batch.silver.SilverQuotes;
 import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.lake.LakeTable;
 import io.marketlambda.core.model.BarInterval;
@@ -41,6 +42,10 @@ import org.apache.spark.sql.SparkSession;
  *   <li>reads {@code bronze.bars} and {@code bronze.corporate_actions} (their latest versions, or
  *       with {@code asOfVersion} the bars table at that Delta version and the actions as of its
  *       commit time, to reproduce a past run);
+ *   <li>when {@code bronze.quotes} exists, parses the landed quotes ({@link SilverQuotes}):
+ *       rejected records to {@code <lake.root>/quarantine/quotes}, the trades as one-minute bars to
+ *       {@code silver.bars_intraday} (raw prices), which join the intraday bars of {@code
+ *       bronze.bars};
  *   <li>writes {@code silver.bars_daily} ({@link SilverDailyBars});
  *   <li>writes the gold views ({@link GoldViews}): daily, weekly and monthly bars, daily
  *       indicators, top movers, volatility leaders;
@@ -159,6 +164,14 @@ public final class BatchJob {
 
     Map<String, Long> tableVersions = new LinkedHashMap<>();
     Map<String, Long> rowCounts = new LinkedHashMap<>();
+    Dataset<Row> quotes = bronzeQuotes(barsPath, asOfVersion, bronzeVersions);
+    if (quotes != null) {
+      Dataset<Row> decoded = SilverQuotes.decode(quotes);
+      quarantine(SilverQuotes.rejected(decoded), rowCounts);
+      Dataset<Row> minutes = SilverQuotes.minuteBars(SilverQuotes.trades(decoded), quotes, runDate);
+      write(LakeTable.SILVER_BARS_INTRADAY, minutes, tableVersions, rowCounts);
+      bronzeBars = bronzeBars.unionByName(read(LakeTable.SILVER_BARS_INTRADAY));
+    }
     Dataset<Row> silver = SilverDailyBars.build(bronzeBars, bronzeActions, runDate);
     write(LakeTable.SILVER_BARS_DAILY, silver, tableVersions, rowCounts);
     Dataset<Row> silverWritten = read(LakeTable.SILVER_BARS_DAILY);
@@ -246,6 +259,38 @@ public final class BatchJob {
             watermarks.size(),
             rowCounts));
     return run;
+  }
+
+  /**
+   * {@code bronze.quotes} as of the same moment as {@code bronze.bars} (with {@code
+   * --as-of-version}, its state at that version's commit), or null when nothing was landed.
+   */
+  private Dataset<Row> bronzeQuotes(
+      String barsPath, OptionalLong asOfVersion, Map<String, Long> bronzeVersions) {
+    String path = lake.table(LakeTable.BRONZE_QUOTES).toString();
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return null;
+    }
+    if (asOfVersion.isEmpty()) {
+      bronzeVersions.put(LakeTable.BRONZE_QUOTES.qualifiedName(), latestVersion(path));
+      return spark.read().format("delta").load(path);
+    }
+    Timestamp commit = commitTime(barsPath, asOfVersion.getAsLong());
+    return firstCommitTime(path).compareTo(commit) > 0
+        ? null
+        : spark.read().format("delta").option("timestampAsOf", commit.toString()).load(path);
+  }
+
+  /** The landed quotes the codec rejected, into {@code <lake.root>/quarantine/quotes} (Delta). */
+  private void quarantine(Dataset<Row> rejected, Map<String, Long> counts) {
+    if (!sink.isDelta()) {
+      return;
+    }
+    String path = lake.quarantine(SilverQuotes.SOURCE).toString();
+    rejected.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+    long count = spark.read().format("delta").load(path).count();
+    counts.put("quarantine.quotes", count);
+    progress.accept(String.format(Locale.ROOT, "  %-26s %,10d rows", "quarantine.quotes", count));
   }
 
   private void write(

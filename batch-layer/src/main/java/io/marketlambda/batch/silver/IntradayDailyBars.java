@@ -21,13 +21,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Daily bars derived from the intraday bars of {@code bronze.bars}: per intraday source, symbol and
- * America/New_York trading date, the bars of the regular session (bar start from 09:30 inclusive to
- * 16:00 exclusive, New York time, {@link MarketTime#REGULAR_OPEN} and {@link
- * MarketTime#REGULAR_CLOSE}: pre-market and after-hours bars are left out) rolled up by {@link
- * BarsPipeline#rollUp} into one 1d bar, the same definition the speed layer uses for its bars: open
- * of the first bar, close of the last, extreme high and low, summed volume and trade count,
- * volume-weighted VWAP.
+ * Daily bars derived from intraday bars (those of {@code bronze.bars} and the one-minute bars of
+ * the landed quotes, {@link SilverQuotes}): per intraday source, symbol and America/New_York
+ * trading date, the bars of the regular session (bar start from 09:30 inclusive to 16:00 exclusive,
+ * New York time, {@link MarketTime#REGULAR_OPEN} and {@link MarketTime#REGULAR_CLOSE}: pre-market
+ * and after-hours bars are left out) rolled up by {@link BarsPipeline#rollUp} into one 1d bar, the
+ * same definition the speed layer uses for its bars: open of the first bar, close of the last,
+ * extreme high and low, summed volume and trade count, volume-weighted VWAP.
  *
  * <p>An intraday bar imported twice (same source, symbol, interval and start, from two files)
  * counts once: the latest import. Sources are rolled up separately (a 1-minute and a 5-minute
@@ -35,7 +35,7 @@ import org.apache.spark.sql.expressions.Window;
  */
 final class IntradayDailyBars {
   /** Intraday sources, most trusted first; bars of other sources are not rolled up. */
-  static final List<String> SOURCES = List.of("lean-minute", "stooq-5min");
+  static final List<String> SOURCES = List.of("lean-minute", "stooq-5min", SilverQuotes.SOURCE);
 
   private IntradayDailyBars() {}
 
@@ -87,18 +87,25 @@ final class IntradayDailyBars {
                       .and(
                           SilverDailyBars.tradingDate(col(BarColumns.BAR_START))
                               .equalTo(col("i_date"))))
-              .select(
-                  Stream.concat(
-                          Arrays.stream(barColumns()),
-                          Stream.of(
-                              lit(source).as(BronzeColumns.SOURCE),
-                              col("i_at").as(BronzeColumns.INGESTED_AT),
-                              lit("").as(BronzeColumns.LINEAGE_FILE),
-                              lit(0L).as(BronzeColumns.LINEAGE_LINE)))
-                      .toArray(Column[]::new));
+              .select(asBronzeBars(source, col("i_at")));
       daily = daily == null ? rolled : daily.unionByName(rolled);
     }
     return daily;
+  }
+
+  /**
+   * The columns of {@link BronzeColumns#BARS} for bars made here rather than imported: the {@link
+   * BarColumns}, the source, {@code ingestedAt}, an empty lineage_file and lineage_line 0.
+   */
+  static Column[] asBronzeBars(String source, Column ingestedAt) {
+    return Stream.concat(
+            Arrays.stream(barColumns()),
+            Stream.of(
+                lit(source).as(BronzeColumns.SOURCE),
+                ingestedAt.as(BronzeColumns.INGESTED_AT),
+                lit("").as(BronzeColumns.LINEAGE_FILE),
+                lit(0L).as(BronzeColumns.LINEAGE_LINE)))
+        .toArray(Column[]::new);
   }
 
   private static Column[] barColumns() {

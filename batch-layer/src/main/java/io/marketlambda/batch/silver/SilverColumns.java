@@ -14,7 +14,8 @@ import org.apache.spark.sql.types.StructType;
  * source                string   the bronze source chosen for this date (see SilverDailyBars)
  * derived_from          string   vendor-daily: the source's own daily bar; intraday: rolled up
  *                                from the source's regular-session intraday bars (lean-minute,
- *                                stooq-5min), where no vendor daily bar exists
+ *                                stooq-5min, or quotes: the landed quotes topic), where no vendor
+ *                                daily bar exists
  * adj_factor            double   multiplies raw prices into adjusted prices: the product of the
  *                                factors of every split and dividend with a later ex-date
  * split_ratio_after     double   product of the ratios of later splits: multiplies raw volume
