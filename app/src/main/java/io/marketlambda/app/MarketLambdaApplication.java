@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
       LandCommand.class,
       BatchCommand.class,
       BenchCommand.class,
+      ServeCommand.class,
+      QueryCommand.class,
+      DemoCommand.class,
       OozieCommand.class,
       LayoutCommand.class,
       CommandLine.HelpCommand.class

@@ -73,7 +73,17 @@ public final class ServingApplication implements AutoCloseable {
       settings = Settings.load(Path.of(args[0]));
       first = 1;
     }
-    settings = settings.withOverrides(java.util.List.of(args).subList(first, args.length));
+    serveUntilStopped(
+        settings.withOverrides(java.util.List.of(args).subList(first, args.length)), port -> {});
+  }
+
+  /**
+   * Starts the serving layer and blocks until the JVM shuts down (Ctrl-C, SIGTERM), then closes it.
+   *
+   * @param onStarted called with the HTTP port once it listens
+   */
+  public static void serveUntilStopped(Settings settings, java.util.function.IntConsumer onStarted)
+      throws InterruptedException {
     ServingApplication app = start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -82,7 +92,9 @@ public final class ServingApplication implements AutoCloseable {
                 () -> {
                   app.close();
                   stopped.countDown();
-                }));
+                },
+                "serving-stop"));
+    onStarted.accept(app.port());
     stopped.await();
   }
 }

@@ -1,0 +1,533 @@
+package io.marketlambda.app;
+
+import io.marketlambda.batch.BatchApplication;
+import io.marketlambda.batch.run.BatchJob;
+import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.MarketTime;
+import io.marketlambda.core.model.Symbol;
+import io.marketlambda.ingest.kafka.KafkaPublishConfig;
+import io.marketlambda.ingest.recorded.RecordedSource;
+import io.marketlambda.ingest.replay.RecordedReplay;
+import io.marketlambda.ingest.replay.Replay;
+import io.marketlambda.ingest.replay.ReplaySpeed;
+import io.marketlambda.localstack.LocalStackOptions;
+import io.marketlambda.localstack.LocalStackProcess;
+import io.marketlambda.serving.ServingApplication;
+import io.marketlambda.speed.SpeedApplication;
+import io.marketlambda.viewstore.HBaseConnector;
+import io.marketlambda.viewstore.RealtimeViewReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code marketlambda demo}: the whole lambda architecture on one machine, on real data.
+ *
+ * <ol>
+ *   <li>starts the local stack (Kafka, ZooKeeper, HDFS, HBase) in a child JVM;
+ *   <li>imports the history (Lean daily bars and factor files; with {@code --data-dir
+ *       ../shared/data} also the Stooq 96-symbol daily set) into bronze;
+ *   <li>runs the nightly batch for {@value #BATCH_RUN_DATE} with the HBase serving copy;
+ *   <li>starts the speed layer and the serving layer (HTTP API and chart page);
+ *   <li>replays the trades of {@value #LIVE_DATE} (IBM, SPY) through Kafka as the live day;
+ *   <li>until Ctrl-C or {@code --duration}, then prints a summary and stops everything.
+ * </ol>
+ *
+ * Its state lives under {@code work/demo} and is wiped at each start.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the whole lambda architecture on one machine on real data: local stack, history",
+      "import, nightly batch (views up to " + DemoCommand.BATCH_RUN_DATE + "), speed layer,",
+      "serving layer, and a replay of the trades of " + DemoCommand.LIVE_DATE + " as the live day.",
+      "Prints progress and the URLs; Ctrl-C (or --duration) stops everything with a summary.",
+      "State lives under work/demo and is wiped at each start."
+    })
+final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+  static final String BATCH_RUN_DATE = "2013-10-04";
+  static final String LIVE_DATE = "2013-10-07";
+  static final List<Symbol> LIVE_SYMBOLS = List.of(new Symbol("IBM"), new Symbol("SPY"));
+  private static final Path WORK = Path.of("work", "demo");
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "<dir>",
+      description = {
+        "The market data: the bundled Lean set by default (data/ of the installation);",
+        "../shared/data adds the Stooq 96-symbol daily history."
+      })
+  Path dataDir;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "<speed>",
+      defaultValue = "60x",
+      description =
+          "Replay pace: a multiple of recorded time such as 60x, or max (default: ${DEFAULT-VALUE}).")
+  String speed;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "<seconds>",
+      description =
+          "Stop after this many seconds of live replay and serving, print the summary and exit (for scripts and tests).")
+  Long durationSeconds;
+
+  @Option(
+      names = "--port",
+      paramLabel = "<port>",
+      defaultValue = "8080",
+      description = "Port of the HTTP API and chart page (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--kafka-port",
+      paramLabel = "<port>",
+      defaultValue = "9092",
+      description =
+          "Kafka broker port of the local stack; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(
+      names = "--zookeeper-port",
+      paramLabel = "<port>",
+      defaultValue = "2181",
+      description =
+          "ZooKeeper port of the local stack; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int zookeeperPort;
+
+  @Option(
+      names = "--hdfs-port",
+      paramLabel = "<port>",
+      defaultValue = "8020",
+      description =
+          "NameNode port of the local stack; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int hdfsPort;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "<key=value>",
+      description =
+          "One more setting for every job, e.g. --conf speed.trigger-interval=2s; may repeat.")
+  List<String> overrides = new ArrayList<>();
+
+  private PrintWriter out;
+
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    Path data = dataDirectory();
+    ReplaySpeed pace = parse(ReplaySpeed::parse, speed, "--speed");
+    if (durationSeconds != null && durationSeconds < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "Cannot use --duration " + durationSeconds + ": must be 1 or more");
+    }
+    deleteRecursively(WORK);
+    Files.createDirectories(WORK);
+
+    step("1/6", "starting the local stack (Kafka, ZooKeeper, HDFS, HBase)");
+    LocalStackProcess stack =
+        LocalStackProcess.start(
+            new LocalStackOptions(
+                WORK.resolve("local-stack"),
+                true,
+                kafkaPort,
+                zookeeperPort,
+                hdfsPort,
+                Optional.of(WORK.resolve("local-stack.log")),
+                "1g",
+                Duration.ofMinutes(3)));
+    Demo demo = new Demo(stack);
+    Thread hook = new Thread(() -> demo.stop(true), "demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      List<String> entries = settingEntries(stack, port);
+      Settings settings = Settings.empty().withOverrides(entries);
+      Path endpoints = WORK.resolve("settings.properties");
+      Files.write(endpoints, entries, StandardCharsets.UTF_8);
+
+      step("2/6", "importing the history from " + data + " into bronze");
+      importHistory(data, endpoints);
+
+      step("3/6", "nightly batch for " + BATCH_RUN_DATE + " with the HBase serving copy");
+      BatchJob.Run run =
+          BatchApplication.run(settings, LocalDate.parse(BATCH_RUN_DATE), OptionalLong.empty());
+      demo.batchRows = run.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+      out.printf(
+          Locale.ROOT,
+          "  batch run %s: %,d symbols, %,d rows in %.1f s%n",
+          run.runId(),
+          run.watermarks().size(),
+          demo.batchRows,
+          run.took().toMillis() / 1000.0);
+
+      step("4/6", "starting the speed layer (Spark Structured Streaming -> HBase realtime views)");
+      new io.marketlambda.ingest.kafka.TopicCreator(KafkaPublishConfig.from(settings))
+          .createMissing(List.of(io.marketlambda.core.config.TopicsConfig.from(settings).quotes()));
+      demo.startSpeed(settings);
+
+      step("5/6", "starting the serving layer");
+      demo.serving = ServingApplication.start(settings);
+      String key =
+          Files.readString(WORK.resolve("api-keys"), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> !l.startsWith("#"))
+              .findFirst()
+              .orElseThrow();
+      String base = "http://127.0.0.1:" + demo.serving.port();
+      out.printf("  chart:   %s/?key=%s&symbol=IBM%n", base, key);
+      out.printf(
+          "  API:     curl -H 'X-API-Key: %s' '%s/v1/symbols/IBM/bars?interval=1d&from=2013-09-01&to=2013-10-11'%n",
+          key, base);
+      out.printf("  OpenAPI: %s/openapi.json%n", base);
+      out.flush();
+
+      step(
+          "6/6",
+          "replaying the trades of "
+              + LIVE_DATE
+              + " ("
+              + LIVE_SYMBOLS
+              + ") at "
+              + pace
+              + "; Ctrl-C stops");
+      demo.startReplay(settings, data.resolve("lean").resolve("tick"), pace, out);
+      boolean timedOut = demo.awaitEnd(durationSeconds);
+      if (durationSeconds != null && timedOut) {
+        out.printf("--duration %d s reached%n", durationSeconds);
+      }
+      demo.stop(false);
+      Runtime.getRuntime().removeShutdownHook(hook);
+      return demo.failure.get() == null ? 0 : MarketLambdaApplication.EXIT_FAILURE;
+    } catch (RuntimeException | Error e) {
+      demo.stop(false);
+      Runtime.getRuntime().removeShutdownHook(hook);
+      throw e;
+    }
+  }
+
+  /** The running pieces, stopped once, by the main thread or the Ctrl-C hook. */
+  private final class Demo {
+    final LocalStackProcess stack;
+    final CountDownLatch ended = new CountDownLatch(1);
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    volatile ServingApplication serving;
+    volatile Thread speedThread;
+    volatile Thread replayThread;
+    volatile long batchRows;
+    volatile long eventsReplayed;
+    volatile Settings settings;
+    private boolean stopped;
+
+    Demo(LocalStackProcess stack) {
+      this.stack = stack;
+    }
+
+    void startSpeed(Settings settings) {
+      this.settings = settings;
+      speedThread =
+          new Thread(
+              () -> {
+                try {
+                  SpeedApplication.run(settings);
+                } catch (Exception e) {
+                  failure.compareAndSet(null, e);
+                  out.println("speed layer stopped: " + e.getMessage());
+                  ended.countDown();
+                }
+              },
+              "demo-speed");
+      speedThread.setDaemon(true);
+      speedThread.start();
+      try (Connection connection = HBaseConnector.connect(HBaseConnector.hbaseSettings(settings))) {
+        RealtimeViewsConfig views = RealtimeViewsConfig.from(settings);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!tablesExist(connection, views)) {
+          if (System.nanoTime() > deadline || failure.get() != null) {
+            throw new IllegalStateException(
+                "Cannot start the speed layer: its view tables did not appear within 2 minutes");
+          }
+          Thread.sleep(500);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while starting the speed layer", e);
+      }
+    }
+
+    void startReplay(Settings settings, Path ticks, ReplaySpeed pace, PrintWriter out) {
+      Replay pacing =
+          new Replay(
+              pace,
+              Clock.systemUTC(),
+              Replay.Sleeper.threadSleep(),
+              Duration.ofSeconds(5),
+              line -> {
+                out.println("  " + line);
+                out.flush();
+              });
+      replayThread =
+          new Thread(
+              () -> {
+                try {
+                  RecordedReplay.Result result =
+                      new RecordedReplay(
+                              KafkaPublishConfig.from(settings),
+                              pacing,
+                              WORK.resolve("quarantine").resolve("replay.jsonl"))
+                          .run(RecordedSource.LEAN_TICK, ticks, LIVE_SYMBOLS);
+                  eventsReplayed = result.replay().events();
+                  out.println("  " + result.replay() + " -> " + result.topic());
+                  out.println(
+                      "  replay finished; the views stay up"
+                          + (durationSeconds == null ? " until Ctrl-C" : " until --duration"));
+                  out.flush();
+                } catch (RuntimeException e) {
+                  failure.compareAndSet(null, e);
+                  out.println("replay failed: " + e.getMessage());
+                  ended.countDown();
+                }
+              },
+              "demo-replay");
+      replayThread.setDaemon(true);
+      replayThread.start();
+    }
+
+    /** Waits for the duration, or forever (until Ctrl-C or a failure); true when it elapsed. */
+    boolean awaitEnd(Long seconds) throws InterruptedException {
+      if (seconds == null) {
+        ended.await();
+        return false;
+      }
+      return !ended.await(seconds, TimeUnit.SECONDS);
+    }
+
+    synchronized void stop(boolean fromHook) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      ended.countDown();
+      long bars = countLiveBars();
+      long requests = serving == null ? 0 : serving.requestsServed();
+      if (replayThread != null) {
+        replayThread.interrupt();
+      }
+      if (serving != null) {
+        serving.close();
+      }
+      SparkSession.getActiveSession()
+          .foreach(
+              spark -> {
+                stopQueries(spark);
+                return null;
+              });
+      SparkSession.getDefaultSession()
+          .foreach(
+              spark -> {
+                stopQueries(spark);
+                return null;
+              });
+      stack.close();
+      out.printf(
+          Locale.ROOT,
+          "summary: %,d trades replayed, %,d 1-minute bars in the realtime views, %,d batch rows, %,d API requests served%s%n",
+          eventsReplayed,
+          bars,
+          batchRows,
+          requests,
+          failure.get() == null ? "" : "; failed: " + failure.get().getMessage());
+      out.flush();
+    }
+
+    private long countLiveBars() {
+      if (settings == null) {
+        return 0;
+      }
+      try (Connection connection = HBaseConnector.connect(HBaseConnector.hbaseSettings(settings))) {
+        RealtimeViewReader reader =
+            new RealtimeViewReader(connection, RealtimeViewsConfig.from(settings));
+        LocalDate live = LocalDate.parse(LIVE_DATE);
+        long count = 0;
+        for (Symbol symbol : LIVE_SYMBOLS) {
+          count +=
+              reader
+                  .bars(
+                      symbol,
+                      BarInterval.ONE_MINUTE,
+                      MarketTime.startOf(live),
+                      MarketTime.startOf(live.plusDays(1)))
+                  .size();
+        }
+        return count;
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
+
+    private Void stopQueries(SparkSession spark) {
+      for (StreamingQuery query : spark.streams().active()) {
+        try {
+          query.stop();
+        } catch (java.util.concurrent.TimeoutException e) {
+          out.println("Cannot stop query " + query.name() + " in time");
+        }
+      }
+      return null;
+    }
+  }
+
+  private static boolean tablesExist(Connection connection, RealtimeViewsConfig views)
+      throws IOException {
+    try (var admin = connection.getAdmin()) {
+      for (io.marketlambda.core.realtime.RealtimeTable table :
+          io.marketlambda.core.realtime.RealtimeTable.values()) {
+        if (!admin.tableExists(
+            org.apache.hadoop.hbase.TableName.valueOf(table.qualifiedName(views.namespace())))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private void importHistory(Path data, Path settingsFile) {
+    List<List<String>> imports = new ArrayList<>();
+    imports.add(
+        List.of(
+            "--source", "lean-daily", "--path", data.resolve("lean").resolve("daily").toString()));
+    Path stooq = data.resolve("stooq-daily-us");
+    if (Files.isDirectory(stooq)) {
+      imports.add(List.of("--source", "stooq-daily", "--path", stooq.toString()));
+    }
+    for (List<String> arguments : imports) {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "import",
+                  "--config",
+                  settingsFile.toString(),
+                  "--quarantine",
+                  WORK.resolve("quarantine").resolve("import.jsonl").toString()));
+      args.addAll(arguments);
+      int exit =
+          MarketLambdaApplication.commandLine()
+              .setOut(out)
+              .setErr(spec.commandLine().getErr())
+              .execute(args.toArray(String[]::new));
+      if (exit != 0) {
+        throw new IllegalStateException(
+            "Cannot import the history: marketlambda "
+                + String.join(" ", args)
+                + " exited with "
+                + exit);
+      }
+    }
+  }
+
+  /** The local stack's endpoints, the demo's lake and keys, and the user's --conf: key=value. */
+  private List<String> settingEntries(LocalStackProcess stack, int servingPort) throws IOException {
+    Path keys = WORK.resolve("api-keys");
+    byte[] random = new byte[16];
+    new SecureRandom().nextBytes(random);
+    Files.writeString(
+        keys,
+        "# API keys of the demo's serving layer, one per line\n"
+            + HexFormat.of().formatHex(random)
+            + "\n",
+        StandardCharsets.UTF_8);
+    List<String> demo =
+        List.of(
+            "lake.root=" + WORK.resolve("lake").toAbsolutePath(),
+            // The live day is 2013-10-07: realtime cells older than their TTL would be invisible.
+            "realtime.ttl=10000d",
+            "batch.serving-copy=true",
+            "serving.http.port=" + servingPort,
+            "serving.api-keys-file=" + keys.toAbsolutePath(),
+            "speed.metrics-port=0");
+    List<String> entries = new ArrayList<>();
+    stack.endpoints().asProperties().forEach((key, value) -> entries.add(key + "=" + value));
+    entries.addAll(demo);
+    entries.addAll(overrides);
+    return entries;
+  }
+
+  private Path dataDirectory() {
+    Path data = dataDir;
+    if (data == null) {
+      String home = System.getenv("MARKETLAMBDA_HOME");
+      data = home == null ? Path.of("data") : Path.of(home, "data");
+    }
+    if (!Files.isDirectory(data.resolve("lean").resolve("daily"))
+        || !Files.isDirectory(data.resolve("lean").resolve("tick"))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Cannot use --data-dir "
+              + data
+              + ": it has no lean/daily and lean/tick directories (the bundled data/ or ../shared/data)");
+    }
+    return data;
+  }
+
+  private void step(String number, String what) {
+    out.printf("[%s] %s%n", number, what);
+    out.flush();
+  }
+
+  private <T> T parse(java.util.function.Function<String, T> parser, String value, String option) {
+    try {
+      return parser.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "Cannot use " + option + " " + value + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new DemoCommand());
+  }
+}

@@ -1,0 +1,188 @@
+package io.marketlambda.app;
+
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.MarketTime;
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
+import io.marketlambda.serving.ServingConfig;
+import io.marketlambda.serving.client.ServingClient;
+import io.marketlambda.serving.view.ServedBar;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code marketlambda query}: point lookups through the serving layer's Java client (HBase, merged
+ * at the batch watermark), printed as tables.
+ */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = "Looks views up in HBase through the serving layer's Java client.",
+    subcommands = {QueryCommand.Latest.class, QueryCommand.Bars.class})
+final class QueryCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing subcommand: latest or bars");
+  }
+
+  /** {@code query latest SYMBOL}. */
+  @Command(
+      name = "latest",
+      mixinStandardHelpOptions = true,
+      description = "The latest trade of a symbol (realtime views).")
+  static final class Latest implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConfigOptions config;
+
+    @Parameters(paramLabel = "<symbol>", description = "Ticker, e.g. IBM.")
+    String symbolText;
+
+    @Override
+    public Integer call() {
+      Symbol symbol = symbol(spec, symbolText);
+      try (ServingClient client = ServingClient.connect(ServingConfig.from(config.settings()))) {
+        Optional<Quote> quote = client.views().latestQuote(symbol);
+        PrintWriter out = spec.commandLine().getOut();
+        if (quote.isEmpty()) {
+          out.println("No realtime quote of " + symbol);
+          return MarketLambdaApplication.EXIT_FAILURE;
+        }
+        Quote q = quote.get();
+        out.printf(
+            Locale.ROOT,
+            "%-8s %-24s %12s %10s %-8s%n",
+            "symbol",
+            "time (UTC)",
+            "price USD",
+            "size",
+            "source");
+        out.printf(
+            Locale.ROOT,
+            "%-8s %-24s %12.4f %,10d %-8s%n",
+            symbol,
+            q.eventTime(),
+            q.priceUsd(),
+            q.sizeShares(),
+            q.source());
+        return 0;
+      }
+    }
+  }
+
+  /** {@code query bars SYMBOL --interval 1d --from D --to D}. */
+  @Command(
+      name = "bars",
+      mixinStandardHelpOptions = true,
+      description =
+          "Bars of a symbol, batch views merged with realtime views at the batch watermark.")
+  static final class Bars implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConfigOptions config;
+
+    @Parameters(paramLabel = "<symbol>", description = "Ticker, e.g. IBM.")
+    String symbolText;
+
+    @Option(
+        names = "--interval",
+        paramLabel = "<interval>",
+        defaultValue = "1d",
+        description = "1m, 5m, 15m, 1h, 1d, 1w or 1mo (default: ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "<yyyy-mm-dd>",
+        description = "First trading date, America/New_York, inclusive.")
+    LocalDate from;
+
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "<yyyy-mm-dd>",
+        description = "Last trading date, inclusive.")
+    LocalDate to;
+
+    @Override
+    public Integer call() {
+      Symbol symbol = symbol(spec, symbolText);
+      BarInterval barInterval;
+      try {
+        barInterval = BarInterval.parse(interval);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(), "Cannot use --interval: " + e.getMessage());
+      }
+      if (from.isAfter(to)) {
+        throw new ParameterException(
+            spec.commandLine(), "Cannot query --from " + from + " after --to " + to);
+      }
+      try (ServingClient client = ServingClient.connect(ServingConfig.from(config.settings()))) {
+        List<ServedBar> bars =
+            client
+                .views()
+                .bars(
+                    symbol,
+                    barInterval,
+                    MarketTime.startOf(from),
+                    MarketTime.startOf(to.plusDays(1)));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+            Locale.ROOT,
+            "%-20s %10s %10s %10s %10s %14s %10s %8s %-8s%n",
+            "start (New York)",
+            "open",
+            "high",
+            "low",
+            "close",
+            "volume",
+            "vwap",
+            "trades",
+            "source");
+        for (ServedBar served : bars) {
+          var bar = served.bar();
+          String start =
+              barInterval.isIntraday()
+                  ? bar.start().atZone(MarketTime.MARKET_ZONE).toLocalDateTime().toString()
+                  : MarketTime.tradingDate(bar.start()).toString();
+          out.printf(
+              Locale.ROOT,
+              "%-20s %10.4f %10.4f %10.4f %10.4f %,14.0f %10.4f %8d %-8s%n",
+              start,
+              bar.openUsd(),
+              bar.highUsd(),
+              bar.lowUsd(),
+              bar.closeUsd(),
+              bar.volumeShares(),
+              bar.vwapUsd(),
+              bar.tradeCount(),
+              served.source());
+        }
+        out.printf(Locale.ROOT, "%,d bars%n", bars.size());
+        return 0;
+      }
+    }
+  }
+
+  static Symbol symbol(CommandSpec spec, String text) {
+    try {
+      return Symbol.of(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "Cannot use symbol " + text + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package io.marketlambda.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/**
+ * {@code marketlambda demo --duration} on the bundled Lean data, queried over HTTP while it runs.
+ * Expected values come from the bundled files themselves, read here without any product code: Lean
+ * daily bars (raw prices × 10,000) before the batch watermark, and IBM's trade ticks of 2013-10-07
+ * (regular session, vendor-flagged suspicious ticks left out, as the reader does) after it.
+ */
+class DemoIT {
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  private static final Path DATA = Path.of("..", "data", "lean");
+  private static final LocalDate FIRST = LocalDate.of(2013, 9, 23);
+  private static final LocalDate FRIDAY = LocalDate.of(2013, 10, 4);
+  private static final LocalDate MONDAY = LocalDate.of(2013, 10, 7);
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.MINUTES)
+  void theDemoServesHistoryAndTheLiveDayMergedAtTheBatchWatermark() throws Exception {
+    int port = freePort();
+    StringWriter output = new StringWriter();
+    CompletableFuture<Integer> demo =
+        CompletableFuture.supplyAsync(
+            () -> {
+              CommandLine commandLine = MarketLambdaApplication.commandLine();
+              PrintWriter writer = new PrintWriter(output, true);
+              commandLine.setOut(writer);
+              commandLine.setErr(writer);
+              return commandLine.execute(
+                  "demo",
+                  "--data-dir",
+                  "../data",
+                  "--speed",
+                  "max",
+                  "--duration",
+                  "150",
+                  "--port",
+                  Integer.toString(port),
+                  "--kafka-port",
+                  "0",
+                  "--zookeeper-port",
+                  "0",
+                  "--hdfs-port",
+                  "0");
+            });
+    String base = "http://127.0.0.1:" + port;
+    await("the serving layer")
+        .atMost(Duration.ofMinutes(12))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> demo.isDone() || output.toString().contains("chart:"));
+    assertThat(demo.isDone()).as(output.toString()).isFalse();
+    String key = Files.readAllLines(Path.of("work", "demo", "api-keys")).get(1);
+
+    Tick last = lastTrade(ticks("20131007_ibm_Trade_Tick.csv"));
+    await("the last IBM trade in the realtime views")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              HttpResponse<String> quote = get(base + "/v1/symbols/IBM/quote", key);
+              return quote.statusCode() == 200
+                  && json.readTree(quote.body()).get("t").asText().equals(last.time().toString());
+            });
+    // The latest quote is the last replayed trade (any of the trades of its millisecond).
+    JsonNode quote = json.readTree(get(base + "/v1/symbols/IBM/quote", key).body());
+    assertThat(
+            ticks("20131007_ibm_Trade_Tick.csv").stream()
+                .filter(t -> t.time().equals(last.time()))
+                .map(Tick::priceUsd))
+        .contains(quote.get("p").asDouble());
+
+    // Daily bars across the watermark: Lean's raw daily bars before it (no corporate action
+    // between FIRST and FRIDAY, see the factor file check), the regular session's trades after it.
+    assertThat(factorFileDates("ibm.csv"))
+        .noneMatch(d -> !d.isBefore(FIRST.minusDays(1)) && !d.isAfter(FRIDAY));
+    Map<LocalDate, double[]> expected = new TreeMap<>(leanDaily("ibm.csv", FIRST, FRIDAY));
+    expected.put(MONDAY, sessionBar(ticks("20131007_ibm_Trade_Tick.csv")));
+    JsonNode bars =
+        json.readTree(
+            get(base + "/v1/symbols/IBM/bars?interval=1d&from=" + FIRST + "&to=" + MONDAY, key)
+                .body());
+    List<LocalDate> dates = new ArrayList<>();
+    for (JsonNode bar : bars.get("results")) {
+      LocalDate date = Instant.parse(bar.get("t").asText()).atZone(NEW_YORK).toLocalDate();
+      dates.add(date);
+      double[] ohlcv = expected.get(date);
+      assertThat(ohlcv).as("bar of %s", date).isNotNull();
+      assertThat(
+              new double[] {
+                bar.get("o").asDouble(),
+                bar.get("h").asDouble(),
+                bar.get("l").asDouble(),
+                bar.get("c").asDouble(),
+                bar.get("v").asDouble()
+              })
+          .as("OHLCV of %s (%s)", date, bar.get("src").asText())
+          .containsExactly(ohlcv, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(bar.get("src").asText()).isEqualTo(date.equals(MONDAY) ? "realtime" : "batch");
+    }
+    assertThat(dates)
+        .as("every trading date once, in order, none missing at the seam")
+        .containsExactlyElementsOf(expected.keySet());
+    assertThat(bars.get("batch_watermark").asText())
+        .isEqualTo(FRIDAY.plusDays(1).atStartOfDay(NEW_YORK).toInstant().toString());
+
+    // Keys, malformed and oversized requests.
+    assertThat(get(base + "/v1/symbols/IBM/bars", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> malformed =
+        get(base + "/v1/symbols/IBM/bars?interval=1d&from=yesterday", key);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("Cannot parse from");
+    HttpResponse<String> oversized =
+        get(base + "/v1/symbols/IBM/bars?interval=1m&from=2013-01-01&to=2013-10-11", key);
+    assertThat(oversized.statusCode()).isEqualTo(400);
+    assertThat(oversized.body()).contains("more than the 7 days");
+    assertThat(get(base + "/v1/symbols/NOPE/quote", key).statusCode()).isEqualTo(404);
+
+    ChartPage.assertDrawn(base + "/?key=" + key + "&symbol=IBM");
+
+    assertThat(demo.get(10, TimeUnit.MINUTES)).as(output.toString()).isZero();
+    assertThat(output.toString())
+        .containsPattern(
+            "summary: [0-9,]+ trades replayed, [1-9][0-9,]* 1-minute bars in the realtime views, [1-9][0-9,]* batch rows, [1-9][0-9,]* API requests served");
+  }
+
+  private HttpResponse<String> get(String url, String key)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (key != null) {
+      request.header("X-API-Key", key);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  record Tick(Instant time, double priceUsd, long size) {}
+
+  /**
+   * Trade ticks of 2013-10-07: ms since midnight New York, price × 10,000, size, ..., suspicious.
+   */
+  private static List<Tick> ticks(String file) throws IOException {
+    List<Tick> ticks = new ArrayList<>();
+    for (String line :
+        Files.readAllLines(DATA.resolve("tick").resolve(file), StandardCharsets.US_ASCII)) {
+      String[] f = line.split(",");
+      if (f.length >= 6 && f[5].trim().equals("1")) {
+        continue; // flagged suspicious by the vendor
+      }
+      Instant time = MONDAY.atStartOfDay(NEW_YORK).toInstant().plusMillis(Long.parseLong(f[0]));
+      ticks.add(new Tick(time, Long.parseLong(f[1]) / 10_000.0, Long.parseLong(f[2])));
+    }
+    return ticks;
+  }
+
+  private static Tick lastTrade(List<Tick> ticks) {
+    return ticks.stream().max(java.util.Comparator.comparing(Tick::time)).orElseThrow();
+  }
+
+  /** OHLCV of the trades in 09:30-16:00 New York, in file order (time order). */
+  private static double[] sessionBar(List<Tick> ticks) {
+    Instant open = MONDAY.atTime(LocalTime.of(9, 30)).atZone(NEW_YORK).toInstant();
+    Instant close = MONDAY.atTime(LocalTime.of(16, 0)).atZone(NEW_YORK).toInstant();
+    List<Tick> session =
+        ticks.stream()
+            .filter(t -> !t.time().isBefore(open) && t.time().isBefore(close))
+            .sorted(java.util.Comparator.comparing(Tick::time))
+            .toList();
+    double high = session.stream().mapToDouble(Tick::priceUsd).max().orElseThrow();
+    double low = session.stream().mapToDouble(Tick::priceUsd).min().orElseThrow();
+    double volume = session.stream().mapToLong(Tick::size).sum();
+    return new double[] {
+      session.get(0).priceUsd(), high, low, session.get(session.size() - 1).priceUsd(), volume
+    };
+  }
+
+  /** Lean daily rows {@code yyyyMMdd 00:00,o,h,l,c,v}, prices × 10,000, between two dates. */
+  private static Map<LocalDate, double[]> leanDaily(String file, LocalDate from, LocalDate to)
+      throws IOException {
+    Map<LocalDate, double[]> days = new TreeMap<>();
+    DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyyMMdd HH:mm");
+    for (String line :
+        Files.readAllLines(DATA.resolve("daily").resolve(file), StandardCharsets.US_ASCII)) {
+      String[] f = line.split(",");
+      LocalDate date = java.time.LocalDateTime.parse(f[0], format).toLocalDate();
+      if (!date.isBefore(from) && !date.isAfter(to)) {
+        days.put(
+            date,
+            new double[] {
+              Long.parseLong(f[1]) / 10_000.0,
+              Long.parseLong(f[2]) / 10_000.0,
+              Long.parseLong(f[3]) / 10_000.0,
+              Long.parseLong(f[4]) / 10_000.0,
+              Double.parseDouble(f[5])
+            });
+      }
+    }
+    return days;
+  }
+
+  private static Set<LocalDate> factorFileDates(String file) throws IOException {
+    return Files.readAllLines(DATA.resolve("factor_files").resolve(file)).stream()
+        .map(line -> LocalDate.parse(line.split(",")[0], DateTimeFormatter.BASIC_ISO_DATE))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
