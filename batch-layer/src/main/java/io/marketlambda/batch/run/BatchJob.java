@@ -127,52 +127,21 @@ public final class BatchJob {
     Instant started = clock.instant();
     String runId = runDate + "-" + RUN_ID.format(started);
     progress.accept("batch run " + runId + ": reading bronze from " + lake.root());
-    String barsPath = lake.table(LakeTable.BRONZE_BARS).toString();
-    if (!DeltaTable.isDeltaTable(spark, barsPath)) {
-      throw new IllegalStateException(
-          "Cannot run the batch: no bronze.bars table at "
-              + barsPath
-              + "; import history first (marketlambda import --source ... --path ...)");
-    }
-    Map<String, Long> bronzeVersions = new LinkedHashMap<>();
-    Dataset<Row> bronzeBars;
-    Dataset<Row> bronzeActions;
-    String actionsPath = lake.table(LakeTable.BRONZE_CORPORATE_ACTIONS).toString();
-    boolean hasActions = DeltaTable.isDeltaTable(spark, actionsPath);
-    if (asOfVersion.isPresent()) {
-      long version = asOfVersion.getAsLong();
-      bronzeBars = spark.read().format("delta").option("versionAsOf", version).load(barsPath);
-      bronzeVersions.put(LakeTable.BRONZE_BARS.qualifiedName(), version);
-      Timestamp commit = commitTime(barsPath, version);
-      bronzeActions =
-          hasActions && firstCommitTime(actionsPath).compareTo(commit) <= 0
-              ? spark
-                  .read()
-                  .format("delta")
-                  .option("timestampAsOf", commit.toString())
-                  .load(actionsPath)
-              : emptyActions();
-    } else {
-      bronzeBars = spark.read().format("delta").load(barsPath);
-      bronzeVersions.put(LakeTable.BRONZE_BARS.qualifiedName(), latestVersion(barsPath));
-      bronzeActions = hasActions ? spark.read().format("delta").load(actionsPath) : emptyActions();
-    }
-    if (hasActions && asOfVersion.isEmpty()) {
-      bronzeVersions.put(
-          LakeTable.BRONZE_CORPORATE_ACTIONS.qualifiedName(), latestVersion(actionsPath));
-    }
+    BronzeSnapshot bronze = BronzeSnapshot.read(spark, lake, asOfVersion);
+    Map<String, Long> bronzeVersions = bronze.versions();
+    Dataset<Row> bronzeBars = bronze.bars();
 
     Map<String, Long> tableVersions = new LinkedHashMap<>();
     Map<String, Long> rowCounts = new LinkedHashMap<>();
-    Dataset<Row> quotes = bronzeQuotes(barsPath, asOfVersion, bronzeVersions);
-    if (quotes != null) {
+    if (bronze.landedQuotes().isPresent()) {
+      Dataset<Row> quotes = bronze.landedQuotes().get();
       Dataset<Row> decoded = SilverQuotes.decode(quotes);
       quarantine(SilverQuotes.rejected(decoded), rowCounts);
       Dataset<Row> minutes = SilverQuotes.minuteBars(SilverQuotes.trades(decoded), quotes, runDate);
       write(LakeTable.SILVER_BARS_INTRADAY, minutes, tableVersions, rowCounts);
       bronzeBars = bronzeBars.unionByName(read(LakeTable.SILVER_BARS_INTRADAY));
     }
-    Dataset<Row> silver = SilverDailyBars.build(bronzeBars, bronzeActions, runDate);
+    Dataset<Row> silver = SilverDailyBars.build(bronzeBars, bronze.actions(), runDate);
     write(LakeTable.SILVER_BARS_DAILY, silver, tableVersions, rowCounts);
     Dataset<Row> silverWritten = read(LakeTable.SILVER_BARS_DAILY);
 
@@ -261,26 +230,6 @@ public final class BatchJob {
     return run;
   }
 
-  /**
-   * {@code bronze.quotes} as of the same moment as {@code bronze.bars} (with {@code
-   * --as-of-version}, its state at that version's commit), or null when nothing was landed.
-   */
-  private Dataset<Row> bronzeQuotes(
-      String barsPath, OptionalLong asOfVersion, Map<String, Long> bronzeVersions) {
-    String path = lake.table(LakeTable.BRONZE_QUOTES).toString();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      return null;
-    }
-    if (asOfVersion.isEmpty()) {
-      bronzeVersions.put(LakeTable.BRONZE_QUOTES.qualifiedName(), latestVersion(path));
-      return spark.read().format("delta").load(path);
-    }
-    Timestamp commit = commitTime(barsPath, asOfVersion.getAsLong());
-    return firstCommitTime(path).compareTo(commit) > 0
-        ? null
-        : spark.read().format("delta").option("timestampAsOf", commit.toString()).load(path);
-  }
-
   /** The landed quotes the codec rejected, into {@code <lake.root>/quarantine/quotes} (Delta). */
   private void quarantine(Dataset<Row> rejected, Map<String, Long> counts) {
     if (!sink.isDelta()) {
@@ -325,7 +274,7 @@ public final class BatchJob {
       if (!config.vacuumRetention().isZero()) {
         delta.vacuum(config.vacuumRetention().toMinutes() / 60.0);
       }
-      versions.put(name, latestVersion(path));
+      versions.put(name, BronzeSnapshot.latestVersion(spark, path));
       progress.accept(
           String.format(
               Locale.ROOT,
@@ -381,38 +330,6 @@ public final class BatchJob {
 
   private Dataset<Row> read(LakeTable table) {
     return sink.read(table);
-  }
-
-  private Dataset<Row> emptyActions() {
-    return spark.createDataFrame(
-        List.of(), io.marketlambda.batch.bronze.BronzeColumns.CORPORATE_ACTIONS);
-  }
-
-  private long latestVersion(String path) {
-    return DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
-  }
-
-  private Timestamp commitTime(String path, long version) {
-    List<Row> rows =
-        DeltaTable.forPath(spark, path)
-            .history()
-            .filter(col("version").equalTo(version))
-            .select("timestamp")
-            .collectAsList();
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Cannot read bronze.bars as of version " + version + ": no such version at " + path);
-    }
-    return rows.get(0).getTimestamp(0);
-  }
-
-  private Timestamp firstCommitTime(String path) {
-    return DeltaTable.forPath(spark, path)
-        .history()
-        .orderBy(col("version"))
-        .select("timestamp")
-        .first()
-        .getTimestamp(0);
   }
 
   private static LakeTable byName(String qualifiedName) {
