@@ -110,10 +110,20 @@ class DemoIT {
         .noneMatch(d -> !d.isBefore(FIRST.minusDays(1)) && !d.isAfter(FRIDAY));
     Map<LocalDate, double[]> expected = new TreeMap<>(leanDaily("ibm.csv", FIRST, FRIDAY));
     expected.put(MONDAY, sessionBar(ticks("20131007_ibm_Trade_Tick.csv")));
-    JsonNode bars =
-        json.readTree(
-            get(base + "/v1/symbols/IBM/bars?interval=1d&from=" + FIRST + "&to=" + MONDAY, key)
-                .body());
+    String daily = base + "/v1/symbols/IBM/bars?interval=1d&from=" + FIRST + "&to=" + MONDAY;
+    double mondayVolume = expected.get(MONDAY)[4];
+    // The bars path trails the latest-quote path by a few micro-batches: wait for Monday's volume.
+    await("IBM's bars of " + MONDAY + " complete")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              JsonNode results = json.readTree(get(daily, key).body()).get("results");
+              JsonNode lastBar = results.get(results.size() - 1);
+              return lastBar.get("src").asText().equals("realtime")
+                  && lastBar.get("v").asDouble() == mondayVolume;
+            });
+    JsonNode bars = json.readTree(get(daily, key).body());
     List<LocalDate> dates = new ArrayList<>();
     for (JsonNode bar : bars.get("results")) {
       LocalDate date = Instant.parse(bar.get("t").asText()).atZone(NEW_YORK).toLocalDate();
