@@ -37,7 +37,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks; each figure is printed next to a bare baseline measured in the same run.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Speed.class, BenchCommand.Batch.class})
+    subcommands = {
+      BenchCommand.Ingest.class,
+      BenchCommand.Speed.class,
+      BenchCommand.Batch.class,
+      BenchCommand.Serving.class
+    })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -181,6 +186,71 @@ final class BenchCommand implements Callable<Integer> {
               Duration.ofSeconds(stepSeconds),
               Duration.ofSeconds(warmUpSeconds),
               lake,
+              line -> {
+                out.println(line);
+                out.flush();
+              })
+          .run();
+      return 0;
+    }
+  }
+
+  /** {@code marketlambda bench serving}. */
+  @Command(
+      name = "serving",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Measures p50/p99/p999 latency of a symbol's latest quote and of its one-year daily bars",
+        "across the batch watermark at fixed offered rates, through the Java client and over HTTP",
+        "(an in-process API server), next to a bare HBase Get/Scan of the same rows, in one run.",
+        "Needs views to read: run it while the demo runs, with",
+        "--config work/demo/settings.properties."
+      })
+  static final class Serving implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConfigOptions config;
+
+    @Option(
+        names = "--symbol",
+        paramLabel = "<symbol>",
+        defaultValue = "IBM",
+        description = "A symbol with batch views and a realtime quote (default: ${DEFAULT-VALUE}).")
+    String symbol;
+
+    @Option(
+        names = "--rates",
+        paramLabel = "<requests/s>",
+        split = ",",
+        defaultValue = "100,500,1000",
+        description = "Offered rates, one step each (default: ${DEFAULT-VALUE}).")
+    List<Integer> rates;
+
+    @Option(
+        names = "--step",
+        paramLabel = "<seconds>",
+        defaultValue = "10",
+        description =
+            "Seconds each rate is offered per request and path (default: ${DEFAULT-VALUE}).")
+    int stepSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rates.stream().anyMatch(rate -> rate < 1) || stepSeconds < 1) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "Cannot bench with --rates "
+                + rates
+                + " --step "
+                + stepSeconds
+                + ": both must be positive");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      new io.marketlambda.serving.bench.ServingBenchmark(
+              config.settings(),
+              QueryCommand.symbol(spec, symbol),
+              rates,
+              Duration.ofSeconds(stepSeconds),
+              Path.of("work", "bench", "serving"),
               line -> {
                 out.println(line);
                 out.flush();
