@@ -23,7 +23,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
  * Bars and quotes from Spark rows that carry a schema with the columns of {@link BarColumns} and
  * {@link QuoteColumns}, read by name, so extra columns and column order do not matter.
  */
-final class SparkRows {
+public final class SparkRows {
   private SparkRows() {}
 
   /**
@@ -54,7 +54,7 @@ final class SparkRows {
   }
 
   /** Returns the row of a bar, with {@link BarColumns} and its schema, the start a Timestamp. */
-  static Row barRow(Bar bar) {
+  public static Row barRow(Bar bar) {
     return new GenericRowWithSchema(
         new Object[] {
           bar.symbol().value(),

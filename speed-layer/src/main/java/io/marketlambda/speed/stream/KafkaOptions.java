@@ -25,4 +25,40 @@ final class KafkaOptions {
       Map<String, String> kafka) {
     records.write().format("kafka").options(prefixed(kafka)).option("topic", topic).save();
   }
+
+  /**
+   * Creates {@code topic} with the broker's default partitions and replication when it does not
+   * exist, so that a query can subscribe to a topic nothing has written yet.
+   *
+   * @throws IllegalStateException when the brokers cannot be reached or refuse
+   */
+  static void createMissing(Map<String, String> kafka, String topic) {
+    Map<String, Object> properties = new TreeMap<>(kafka);
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(properties)) {
+      if (!admin
+          .listTopics()
+          .names()
+          .get(30, java.util.concurrent.TimeUnit.SECONDS)
+          .contains(topic)) {
+        admin
+            .createTopics(
+                java.util.List.of(
+                    new org.apache.kafka.clients.admin.NewTopic(
+                        topic, java.util.Optional.empty(), java.util.Optional.empty())))
+            .all()
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+        throw new IllegalStateException(
+            "Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+      }
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Cannot create topic " + topic + ": no answer in 30 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+    }
+  }
 }

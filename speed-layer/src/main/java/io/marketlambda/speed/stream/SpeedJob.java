@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.not;
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.speed.hbase.RealtimeViewWriter;
+import io.marketlambda.views.BarColumns;
 import io.marketlambda.views.BarsPipeline;
 import io.marketlambda.views.QuoteColumns;
 import java.sql.Timestamp;
@@ -29,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The speed layer: streaming queries from the quotes topic to the HBase realtime views.
+ * The speed layer: streaming queries from the quotes and bars topics to the HBase realtime views.
  *
  * <ul>
  *   <li>{@code speed-quotes}: decodes every record; invalid ones go to the dead-letter topic (or
@@ -75,7 +76,7 @@ public final class SpeedJob {
    */
   public List<StreamingQuery> start() {
     oneMinuteBars = startMinuteBars();
-    return List.of(oneMinuteBars, startQuotes());
+    return List.of(oneMinuteBars, startQuotes(), startVendorBars());
   }
 
   /** Kafka records of the quotes topic, decoded: {@link DecodedQuoteColumns}. */
@@ -158,8 +159,6 @@ public final class SpeedJob {
 
   StreamingQuery startMinuteBars() {
     BarInterval interval = BarInterval.ONE_MINUTE;
-    Map<String, String> hbase = config.hbase();
-    RealtimeViewsConfig views = config.views();
     Dataset<Row> quotes =
         decodedQuotes()
             .filter(col(DecodedQuoteColumns.ERROR_REASON).isNull())
@@ -170,31 +169,7 @@ public final class SpeedJob {
     DerivedViews derivedViews = new DerivedViews(config);
     SpeedMetrics metrics = this.metrics;
     VoidFunction2<Dataset<Row>, Long> writeBatch =
-        (bars, batchId) -> {
-          bars.persist();
-          try {
-            RealtimeViewWriter.writeEachPartition(bars, hbase, views, RealtimeViewWriter::writeBar);
-            if (!bars.isEmpty()) {
-              long started = System.nanoTime();
-              DerivedViews.Written written = derivedViews.update(bars);
-              long millis = (System.nanoTime() - started) / 1_000_000;
-              metrics.indicatorRows.inc(written.indicatorRows());
-              written
-                  .alertsByType()
-                  .forEach((type, count) -> metrics.alerts.labelValues(type).inc(count));
-              log.info(
-                  "speed-bars-1m batch {}: derived views in {} ms: {} bars rolled up, {} indicator"
-                      + " rows, alerts {}",
-                  batchId,
-                  millis,
-                  written.rolledUpBars(),
-                  written.indicatorRows(),
-                  written.alertsByType());
-            }
-          } finally {
-            bars.unpersist();
-          }
-        };
+        (bars, batchId) -> writeBars(bars, batchId, "speed-bars-1m", derivedViews);
     return start(
         BarsPipeline.fromQuotes(quotes, interval)
             .writeStream()
@@ -238,8 +213,101 @@ public final class SpeedJob {
     return instant.equals(Instant.EPOCH) ? Optional.empty() : Optional.of(instant);
   }
 
+  /**
+   * Vendor 1-minute bars from the bars topic ({@code marketlambda.bars.v1}, e.g. a replay of Lean
+   * minute bars): invalid records and bars of other intervals to the dead-letter topic, the rest
+   * written to {@code bars_1m} as they are (a vendor's bar is final; a replay rewrites identical
+   * cells) and through the same derived views as the bars made from trades. No watermark: a bar
+   * arriving late still lands, and its session's derived views are recomputed.
+   */
+  StreamingQuery startVendorBars() {
+    Map<String, String> kafka = config.kafka();
+    String deadLetterTopic = config.topics().deadLetter();
+    boolean failOnInvalid = config.onInvalidRecord() == SpeedConfig.OnInvalidRecord.FAIL;
+    SpeedMetrics metrics = this.metrics;
+    DerivedViews derivedViews = new DerivedViews(config);
+    KafkaOptions.createMissing(kafka, config.topics().bars());
+    Dataset<Row> decoded =
+        spark
+            .readStream()
+            .format("kafka")
+            .options(KafkaOptions.prefixed(kafka))
+            .option("subscribe", config.topics().bars())
+            .option("startingOffsets", "earliest")
+            .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
+            .load()
+            .map(new BarDecoder(), Encoders.row(BarDecoder.SCHEMA));
+    VoidFunction2<Dataset<Row>, Long> writeBatch =
+        (batch, batchId) -> {
+          batch.persist();
+          try {
+            Column isInvalid = col(DecodedQuoteColumns.ERROR_REASON).isNotNull();
+            Dataset<Row> invalid = batch.filter(isInvalid);
+            long deadLettered = 0;
+            for (Row count :
+                invalid.groupBy(col(DecodedQuoteColumns.ERROR_FIELD)).count().collectAsList()) {
+              metrics.deadLetters.labelValues(count.getString(0)).inc(count.getLong(1));
+              deadLettered += count.getLong(1);
+            }
+            if (deadLettered > 0 && failOnInvalid) {
+              throw new IllegalStateException(describeInvalid(invalid.first(), "bar"));
+            }
+            if (deadLettered > 0) {
+              DeadLetters.send(invalid, deadLetterTopic, kafka);
+            }
+            String[] columns = BarColumns.SCHEMA.fieldNames();
+            Dataset<Row> bars =
+                batch
+                    .filter(not(isInvalid))
+                    .select(columns[0], tail(columns))
+                    .dropDuplicates(BarColumns.SYMBOL, BarColumns.BAR_START);
+            writeBars(bars, batchId, "speed-vendor-bars", derivedViews);
+            if (deadLettered > 0) {
+              log.info("speed-vendor-bars batch {}: {} dead-lettered", batchId, deadLettered);
+            }
+          } finally {
+            batch.unpersist();
+          }
+        };
+    return start(decoded.writeStream().foreachBatch(writeBatch), "speed-vendor-bars");
+  }
+
+  /** Writes 1-minute bars to {@code bars_1m}, then their sessions' derived views. */
+  private void writeBars(Dataset<Row> bars, long batchId, String query, DerivedViews derivedViews) {
+    bars.persist();
+    try {
+      RealtimeViewWriter.writeEachPartition(
+          bars, config.hbase(), config.views(), RealtimeViewWriter::writeBar);
+      if (!bars.isEmpty()) {
+        long started = System.nanoTime();
+        DerivedViews.Written written = derivedViews.update(bars);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        metrics.indicatorRows.inc(written.indicatorRows());
+        written
+            .alertsByType()
+            .forEach((type, count) -> metrics.alerts.labelValues(type).inc(count));
+        log.info(
+            "{} batch {}: derived views in {} ms: {} bars rolled up, {} indicator rows, alerts {}",
+            query,
+            batchId,
+            millis,
+            written.rolledUpBars(),
+            written.indicatorRows(),
+            written.alertsByType());
+      }
+    } finally {
+      bars.unpersist();
+    }
+  }
+
   private static String describeInvalid(Row row) {
-    return "Cannot decode quote at offset "
+    return describeInvalid(row, "quote");
+  }
+
+  private static String describeInvalid(Row row, String what) {
+    return "Cannot decode "
+        + what
+        + " at offset "
         + row.getAs(DecodedQuoteColumns.KAFKA_OFFSET)
         + " of "
         + row.getAs(DecodedQuoteColumns.KAFKA_TOPIC)
