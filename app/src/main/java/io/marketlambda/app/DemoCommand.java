@@ -56,7 +56,8 @@ import picocli.CommandLine.Spec;
  *       ../shared/data} also the Stooq 96-symbol daily set) into bronze;
  *   <li>runs the nightly batch for {@value #BATCH_RUN_DATE} with the HBase serving copy;
  *   <li>starts the speed layer and the serving layer (HTTP API and chart page);
- *   <li>replays the trades of {@value #LIVE_DATE} (IBM, SPY) through Kafka as the live day;
+ *   <li>replays the trades of {@value #LIVE_DATE} (IBM, SPY) through Kafka as the live day, then
+ *       the minute bars of the days after it;
  *   <li>until Ctrl-C or {@code --duration}, then prints a summary and stops everything.
  * </ol>
  *
@@ -217,12 +218,12 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
           "6/6",
           "replaying the trades of "
               + LIVE_DATE
-              + " ("
+              + ", then the minute bars of the days after it ("
               + LIVE_SYMBOLS
               + ") at "
               + pace
               + "; Ctrl-C stops");
-      demo.startReplay(settings, data.resolve("lean").resolve("tick"), pace, out);
+      demo.startReplay(settings, data.resolve("lean"), pace, out);
       boolean timedOut = demo.awaitEnd(durationSeconds);
       if (durationSeconds != null && timedOut) {
         out.printf("--duration %d s reached%n", durationSeconds);
@@ -288,29 +289,28 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       }
     }
 
-    void startReplay(Settings settings, Path ticks, ReplaySpeed pace, PrintWriter out) {
-      Replay pacing =
-          new Replay(
-              pace,
-              Clock.systemUTC(),
-              Replay.Sleeper.threadSleep(),
-              Duration.ofSeconds(5),
-              line -> {
-                out.println("  " + line);
-                out.flush();
-              });
+    /**
+     * Replays the live day's trades ({@code lean/tick}) to the quotes topic, then the minute bars
+     * of the days after it ({@code lean/minute}, when there) to the bars topic.
+     */
+    void startReplay(Settings settings, Path lean, ReplaySpeed pace, PrintWriter out) {
       replayThread =
           new Thread(
               () -> {
                 try {
-                  RecordedReplay.Result result =
-                      new RecordedReplay(
-                              KafkaPublishConfig.from(settings),
-                              pacing,
-                              WORK.resolve("quarantine").resolve("replay.jsonl"))
-                          .run(RecordedSource.LEAN_TICK, ticks, LIVE_SYMBOLS);
-                  eventsReplayed = result.replay().events();
-                  out.println("  " + result.replay() + " -> " + result.topic());
+                  RecordedReplay.Result trades =
+                      replay(settings, pace, out)
+                          .run(RecordedSource.LEAN_TICK, lean.resolve("tick"), LIVE_SYMBOLS);
+                  eventsReplayed = trades.replay().events();
+                  out.println("  " + trades.replay() + " -> " + trades.topic());
+                  Path week = stageMinuteBarsAfterTheLiveDay(lean.resolve("minute"));
+                  if (week != null) {
+                    RecordedReplay.Result bars =
+                        replay(settings, pace, out)
+                            .run(RecordedSource.LEAN_MINUTE, week, LIVE_SYMBOLS);
+                    eventsReplayed += bars.replay().events();
+                    out.println("  " + bars.replay() + " -> " + bars.topic());
+                  }
                   out.println(
                       "  replay finished; the views stay up"
                           + (durationSeconds == null ? " until Ctrl-C" : " until --duration"));
@@ -324,6 +324,55 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
               "demo-replay");
       replayThread.setDaemon(true);
       replayThread.start();
+    }
+
+    private RecordedReplay replay(Settings settings, ReplaySpeed pace, PrintWriter out) {
+      Replay pacing =
+          new Replay(
+              pace,
+              Clock.systemUTC(),
+              Replay.Sleeper.threadSleep(),
+              Duration.ofSeconds(5),
+              line -> {
+                out.println("  " + line);
+                out.flush();
+              });
+      return new RecordedReplay(
+          KafkaPublishConfig.from(settings),
+          pacing,
+          WORK.resolve("quarantine").resolve("replay.jsonl"));
+    }
+
+    /**
+     * Copies the Lean minute-bar files of the live symbols dated after the live day into {@code
+     * work/demo/replay/minute}; null when there are none.
+     */
+    private Path stageMinuteBarsAfterTheLiveDay(Path minute) {
+      if (!Files.isDirectory(minute)) {
+        return null;
+      }
+      Path staged = WORK.resolve("replay").resolve("minute");
+      String after = LIVE_DATE.replace("-", "");
+      try (var files = Files.list(minute)) {
+        Files.createDirectories(staged);
+        int copied = 0;
+        for (Path file : files.toList()) {
+          String name = file.getFileName().toString();
+          boolean live =
+              LIVE_SYMBOLS.stream()
+                  .anyMatch(
+                      symbol ->
+                          name.contains(
+                              "_" + symbol.value().toLowerCase(Locale.ROOT) + "_minute_trade"));
+          if (live && name.length() > 8 && name.substring(0, 8).compareTo(after) > 0) {
+            Files.copy(file, staged.resolve(name));
+            copied++;
+          }
+        }
+        return copied == 0 ? null : staged;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot stage the minute bars of " + minute, e);
+      }
     }
 
     /** Waits for the duration, or forever (until Ctrl-C or a failure); true when it elapsed. */
@@ -364,7 +413,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       stack.close();
       out.printf(
           Locale.ROOT,
-          "summary: %,d trades replayed, %,d 1-minute bars in the realtime views, %,d batch rows, %,d API requests served%s%n",
+          "summary: %,d events replayed (trades and minute bars), %,d 1-minute bars in the realtime views, %,d batch rows, %,d API requests served%s%n",
           eventsReplayed,
           bars,
           batchRows,
@@ -389,7 +438,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                       symbol,
                       BarInterval.ONE_MINUTE,
                       MarketTime.startOf(live),
-                      MarketTime.startOf(live.plusDays(1)))
+                      MarketTime.startOf(live.plusDays(7)))
                   .size();
         }
         return count;
