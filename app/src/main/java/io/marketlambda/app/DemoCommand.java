@@ -18,6 +18,7 @@ import io.marketlambda.serving.ServingApplication;
 import io.marketlambda.speed.SpeedApplication;
 import io.marketlambda.viewstore.HBaseConnector;
 import io.marketlambda.viewstore.RealtimeViewReader;
+import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,7 +41,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -255,8 +255,14 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       this.stack = stack;
     }
 
+    /**
+     * Creates the realtime view tables (the serving layer reads them at once; the speed layer's own
+     * creation then finds them), then runs the speed layer in a thread of its own.
+     */
     void startSpeed(Settings settings) {
       this.settings = settings;
+      RealtimeViewsSchema.createIfAbsent(
+          HBaseConnector.hbaseSettings(settings), RealtimeViewsConfig.from(settings));
       speedThread =
           new Thread(
               () -> {
@@ -271,22 +277,6 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
               "demo-speed");
       speedThread.setDaemon(true);
       speedThread.start();
-      try (Connection connection = HBaseConnector.connect(HBaseConnector.hbaseSettings(settings))) {
-        RealtimeViewsConfig views = RealtimeViewsConfig.from(settings);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!tablesExist(connection, views)) {
-          if (System.nanoTime() > deadline || failure.get() != null) {
-            throw new IllegalStateException(
-                "Cannot start the speed layer: its view tables did not appear within 2 minutes");
-          }
-          Thread.sleep(500);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while starting the speed layer", e);
-      }
     }
 
     /**
@@ -459,20 +449,6 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  private static boolean tablesExist(Connection connection, RealtimeViewsConfig views)
-      throws IOException {
-    try (var admin = connection.getAdmin()) {
-      for (io.marketlambda.core.realtime.RealtimeTable table :
-          io.marketlambda.core.realtime.RealtimeTable.values()) {
-        if (!admin.tableExists(
-            org.apache.hadoop.hbase.TableName.valueOf(table.qualifiedName(views.namespace())))) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
-
   private void importHistory(Path data, Path settingsFile) {
     List<List<String>> imports = new ArrayList<>();
     imports.add(
@@ -574,9 +550,5 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         Files.delete(path);
       }
     }
-  }
-
-  static CommandLine commandLine() {
-    return new CommandLine(new DemoCommand());
   }
 }

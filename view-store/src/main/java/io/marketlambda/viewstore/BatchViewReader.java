@@ -147,12 +147,7 @@ public final class BatchViewReader {
       return List.of();
     }
     TableName tableName = TableName.valueOf(namespace, views.table());
-    Scan scan =
-        new Scan()
-            .withStartRow(range.startRowInclusive(), true)
-            .withStopRow(range.stopRowExclusive(), false)
-            .addFamily(Bytes.toBytes(family))
-            .setCaching(500);
+    Scan scan = RowScans.of(range, family);
     List<T> values = new ArrayList<>();
     try (Table table = connection.getTable(tableName);
         ResultScanner scanner = table.getScanner(scan)) {

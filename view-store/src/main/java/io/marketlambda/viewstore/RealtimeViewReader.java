@@ -22,7 +22,6 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
-import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
 
 /**
@@ -125,7 +124,7 @@ public final class RealtimeViewReader {
       return Optional.empty();
     }
     try (Table table = table(view);
-        ResultScanner scanner = table.getScanner(scan(range).setCaching(500))) {
+        ResultScanner scanner = table.getScanner(RowScans.of(range, view.family()))) {
       for (Result row : scanner) {
         Bar bar = cells.decodeBar(row, BarInterval.ONE_MINUTE);
         if (MarketTime.isRegularSession(bar.start())) {
@@ -150,7 +149,7 @@ public final class RealtimeViewReader {
     }
     List<T> values = new ArrayList<>();
     try (Table table = table(view);
-        ResultScanner scanner = table.getScanner(scan(range))) {
+        ResultScanner scanner = table.getScanner(RowScans.of(range, view.family()))) {
       for (Result row : scanner) {
         values.addAll(decoder.apply(row));
       }
@@ -158,12 +157,6 @@ public final class RealtimeViewReader {
       throw cannotRead(view, symbol, e);
     }
     return List.copyOf(values);
-  }
-
-  private static Scan scan(ScanRange range) {
-    return new Scan()
-        .withStartRow(range.startRowInclusive(), true)
-        .withStopRow(range.stopRowExclusive(), false);
   }
 
   private Table table(RealtimeTable view) throws IOException {

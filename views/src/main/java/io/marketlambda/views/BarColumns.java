@@ -47,4 +47,20 @@ public final class BarColumns {
           .add(TRADE_COUNT, DataTypes.LongType, false);
 
   private BarColumns() {}
+
+  /** A bar's values in the order of {@link #SCHEMA}; the start as a {@link java.sql.Timestamp}. */
+  public static Object[] values(io.marketlambda.core.model.Bar bar) {
+    return new Object[] {
+      bar.symbol().value(),
+      bar.interval().code(),
+      java.sql.Timestamp.from(bar.start()),
+      bar.openUsd(),
+      bar.highUsd(),
+      bar.lowUsd(),
+      bar.closeUsd(),
+      bar.volumeShares(),
+      bar.vwapUsd(),
+      bar.tradeCount()
+    };
+  }
 }

@@ -5,6 +5,7 @@ import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.lake.LakeTable;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.CorporateAction;
+import io.marketlambda.views.BarColumns;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -92,22 +93,13 @@ public final class BronzeImport {
         source,
         reader,
         (LineageBar lineage) -> {
-          Bar bar = lineage.bar();
-          return RowFactory.create(
-              bar.symbol().value(),
-              bar.interval().code(),
-              Timestamp.from(bar.start()),
-              bar.openUsd(),
-              bar.highUsd(),
-              bar.lowUsd(),
-              bar.closeUsd(),
-              bar.volumeShares(),
-              bar.vwapUsd(),
-              bar.tradeCount(),
-              source,
-              now,
-              lineage.file(),
-              lineage.line());
+          Object[] bar = BarColumns.values(lineage.bar());
+          Object[] values = java.util.Arrays.copyOf(bar, bar.length + 4);
+          values[bar.length] = source;
+          values[bar.length + 1] = now;
+          values[bar.length + 2] = lineage.file();
+          values[bar.length + 3] = lineage.line();
+          return RowFactory.create(values);
         });
   }
 

@@ -10,7 +10,6 @@ import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.serving.ServingConfig;
 import io.marketlambda.serving.view.Mover;
 import io.marketlambda.serving.view.Movers;
@@ -18,7 +17,6 @@ import io.marketlambda.serving.view.ServedBar;
 import io.marketlambda.serving.view.ServingViews;
 import io.marketlambda.serving.view.SymbolSummary;
 import io.marketlambda.viewstore.BatchViewPointer;
-import io.marketlambda.viewstore.DailyIndicatorValues;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -254,32 +252,27 @@ public final class HttpApi implements AutoCloseable {
   private void indicators(Context ctx) {
     Symbol symbol = knownSymbol(ctx);
     BarInterval interval = interval(ctx, "1d");
-    if (interval == BarInterval.ONE_DAY) {
-      RangeQuery range = range(ctx, interval, defaultSpan(interval));
-      List<DailyIndicatorValues> rows = views.dailyIndicators(symbol, range.from(), range.to());
-      page(
-          ctx,
-          symbol,
-          interval,
-          range,
-          rows,
-          DailyIndicatorValues::barStart,
-          row -> values(row.barStart(), row.values()));
-    } else if (interval == BarInterval.ONE_MINUTE) {
-      RangeQuery range = range(ctx, interval, defaultSpan(interval));
-      List<IndicatorSnapshot> rows = views.intradayIndicators(symbol, range.from(), range.to());
-      page(
-          ctx,
-          symbol,
-          interval,
-          range,
-          rows,
-          IndicatorSnapshot::barStart,
-          row -> values(row.barStart(), row.values()));
-    } else {
+    if (interval != BarInterval.ONE_DAY && interval != BarInterval.ONE_MINUTE) {
       throw ApiException.badRequest(
           "Cannot serve indicators of interval " + interval.code() + ": expected 1d or 1m");
     }
+    RangeQuery range = range(ctx, interval, defaultSpan(interval));
+    List<Map.Entry<Instant, Map<String, Double>>> rows =
+        interval == BarInterval.ONE_DAY
+            ? views.dailyIndicators(symbol, range.from(), range.to()).stream()
+                .map(row -> Map.entry(row.barStart(), row.values()))
+                .toList()
+            : views.intradayIndicators(symbol, range.from(), range.to()).stream()
+                .map(row -> Map.entry(row.barStart(), row.values()))
+                .toList();
+    page(
+        ctx,
+        symbol,
+        interval,
+        range,
+        rows,
+        Map.Entry::getKey,
+        row -> values(row.getKey(), row.getValue()));
   }
 
   private void alerts(Context ctx) {

@@ -14,6 +14,7 @@ import io.marketlambda.serving.client.ServingClient;
 import io.marketlambda.serving.view.ServingViews;
 import io.marketlambda.viewstore.BatchViewPointer;
 import io.marketlambda.viewstore.HBaseConnector;
+import io.marketlambda.viewstore.RowScans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,7 +41,6 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.util.Bytes;
 
 /**
  * {@code marketlambda bench serving}: latency of two requests, the latest quote of a symbol and its
@@ -303,12 +303,7 @@ public final class ServingBenchmark {
     if (range.isEmpty()) {
       return;
     }
-    Scan scan =
-        new Scan()
-            .withStartRow(range.startRowInclusive(), true)
-            .withStopRow(range.stopRowExclusive(), false)
-            .addFamily(Bytes.toBytes(family))
-            .setCaching(500);
+    Scan scan = RowScans.of(range, family);
     try (Table table = connection.getTable(name);
         ResultScanner scanner = table.getScanner(scan)) {
       for (Result row : scanner) {

@@ -1,6 +1,5 @@
 package io.marketlambda.serving.client;
 
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.serving.ServingConfig;
 import io.marketlambda.serving.hbase.HBaseViews;
 import io.marketlambda.serving.view.ServingViews;
@@ -8,7 +7,6 @@ import io.marketlambda.viewstore.HBaseConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Map;
 import org.apache.hadoop.hbase.client.Connection;
 
 /**
@@ -40,15 +38,10 @@ public final class ServingClient implements AutoCloseable {
    * @throws UncheckedIOException when the connection cannot be created
    */
   public static ServingClient connect(ServingConfig config) {
-    return connect(config.hbase(), config.views(), config);
-  }
-
-  private static ServingClient connect(
-      Map<String, String> hbaseSettings, RealtimeViewsConfig views, ServingConfig config) {
-    Connection connection = HBaseConnector.connect(hbaseSettings);
+    Connection connection = HBaseConnector.connect(config.hbase());
     return new ServingClient(
         connection,
-        new HBaseViews(connection, views, config.batchViewsRefresh(), Clock.systemUTC()));
+        new HBaseViews(connection, config.views(), config.batchViewsRefresh(), Clock.systemUTC()));
   }
 
   /** The merged views. */

@@ -11,7 +11,6 @@ import io.marketlambda.viewstore.BatchViewPointer;
 import io.marketlambda.viewstore.DailyIndicatorValues;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -303,10 +302,5 @@ public final class ServingViews {
     if (from.isAfter(to)) {
       throw new IllegalArgumentException("Cannot serve range: from " + from + " is after to " + to);
     }
-  }
-
-  /** The trading date of a batch watermark: the last New York date the batch views complete. */
-  public static LocalDate lastBatchDate(Instant watermark) {
-    return MarketTime.tradingDate(watermark).minusDays(1);
   }
 }

@@ -55,20 +55,7 @@ public final class SparkRows {
 
   /** Returns the row of a bar, with {@link BarColumns} and its schema, the start a Timestamp. */
   public static Row barRow(Bar bar) {
-    return new GenericRowWithSchema(
-        new Object[] {
-          bar.symbol().value(),
-          bar.interval().code(),
-          Timestamp.from(bar.start()),
-          bar.openUsd(),
-          bar.highUsd(),
-          bar.lowUsd(),
-          bar.closeUsd(),
-          bar.volumeShares(),
-          bar.vwapUsd(),
-          bar.tradeCount()
-        },
-        BarColumns.SCHEMA);
+    return new GenericRowWithSchema(BarColumns.values(bar), BarColumns.SCHEMA);
   }
 
   /**

@@ -40,13 +40,13 @@ final class BarDecoder implements MapFunction<Row, Row> {
     int errors = BarColumns.SCHEMA.size();
     String field = null;
     String reason = null;
-    if (value != null && value.length > QuoteDecoder.MAX_VALUE_BYTES) {
+    if (value != null && value.length > io.marketlambda.views.WireQuotes.MAX_VALUE_BYTES) {
       field = InvalidWireRecordException.WHOLE_VALUE;
       reason =
           "is "
               + value.length
               + " bytes, more than the "
-              + QuoteDecoder.MAX_VALUE_BYTES
+              + io.marketlambda.views.WireQuotes.MAX_VALUE_BYTES
               + " a bar may have";
     } else {
       try {

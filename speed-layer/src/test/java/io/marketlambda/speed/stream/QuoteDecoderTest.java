@@ -60,7 +60,7 @@ class QuoteDecoderTest {
 
   @Test
   void anOversizedValueIsRejectedUnread() {
-    byte[] value = new byte[QuoteDecoder.MAX_VALUE_BYTES + 1];
+    byte[] value = new byte[io.marketlambda.views.WireQuotes.MAX_VALUE_BYTES + 1];
 
     Row row = decoder.call(new GenericRowWithSchema(new Object[] {null, value, "q", 0, 7L}, KAFKA));
 
