@@ -114,6 +114,20 @@ public final class RealtimeCellCodec {
   }
 
   /**
+   * Returns the delete of one alert's cells (all versions up to its time): the speed layer
+   * withdraws a provisional alert that the closed bar no longer raises.
+   */
+  public org.apache.hadoop.hbase.client.Delete encodeWithdrawal(
+      io.marketlambda.core.model.Symbol symbol, java.time.Instant time, AlertType type) {
+    byte[] family = family(RealtimeTable.ALERTS);
+    String code = type.code();
+    long timestamp = time.toEpochMilli();
+    return new org.apache.hadoop.hbase.client.Delete(rowKeys.encode(symbol, time))
+        .addColumns(family, Bytes.toBytes(code), timestamp)
+        .addColumns(family, Bytes.toBytes(code + AlertCells.THRESHOLD_SUFFIX), timestamp);
+  }
+
+  /**
    * Returns the indicators of a row of {@link RealtimeTable#INDICATORS_1M}.
    *
    * @throws IllegalStateException when a cell is missing or not 8 bytes

@@ -63,4 +63,29 @@ public final class BarColumns {
       bar.tradeCount()
     };
   }
+
+  /**
+   * Returns the bar of a row that has these columns (read by name: extra columns and their order do
+   * not matter).
+   *
+   * @throws IllegalArgumentException when a column is missing, or null
+   * @throws io.marketlambda.core.model.InvalidRecordException when the values break a rule of a bar
+   */
+  public static io.marketlambda.core.model.Bar bar(org.apache.spark.sql.Row row) {
+    try {
+      return new io.marketlambda.core.model.Bar(
+          io.marketlambda.core.model.Symbol.of(row.getAs(SYMBOL)),
+          io.marketlambda.core.model.BarInterval.parse(row.getAs(INTERVAL)),
+          SparkTimes.instant(row.getAs(BAR_START)),
+          row.<Double>getAs(OPEN_USD),
+          row.<Double>getAs(HIGH_USD),
+          row.<Double>getAs(LOW_USD),
+          row.<Double>getAs(CLOSE_USD),
+          row.<Double>getAs(VOLUME_SHARES),
+          row.<Double>getAs(VWAP_USD),
+          row.<Long>getAs(TRADE_COUNT));
+    } catch (NullPointerException | ClassCastException e) {
+      throw new IllegalArgumentException("Cannot read a bar from row " + row + ": " + e, e);
+    }
+  }
 }

@@ -1,22 +1,23 @@
 package io.marketlambda.views;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.unix_millis;
-import static org.apache.spark.sql.functions.when;
-
+import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
-import org.apache.spark.sql.Column;
+import io.marketlambda.core.model.Symbol;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 
 /**
- * Alerts from intraday indicators: the one definition both layers use, as column expressions, so it
- * runs on static and streaming Datasets alike. Per 1-minute bar:
+ * Alerts from intraday indicators: the one definition both layers use, as plain Java ({@link
+ * #raise}) that the speed layer calls per bar and {@link #fromIndicators} runs on Datasets. Per
+ * 1-minute bar:
  *
  * <ul>
  *   <li>{@code price_spike} / {@code price_drop}: {@code change_5} crosses {@code +priceMove} /
@@ -28,10 +29,56 @@ import org.apache.spark.sql.Row;
  * </ul>
  */
 public final class IntradayAlerts {
+  private static final int CHANGE = IndicatorColumns.INDICATORS.indexOf(IndicatorColumns.CHANGE_5);
+  private static final int BEFORE =
+      IndicatorColumns.INDICATORS.indexOf(IndicatorColumns.PREVIOUS_CHANGE_5);
+  private static final int ZSCORE =
+      IndicatorColumns.INDICATORS.indexOf(IndicatorColumns.VOLUME_ZSCORE_30);
+  private static final int GAP = IndicatorColumns.INDICATORS.indexOf(IndicatorColumns.OPENING_GAP);
+
   private IntradayAlerts() {}
 
   /**
-   * Returns the alerts the indicators raise.
+   * Returns the alerts one bar's indicators raise, provisional (the speed layer's status).
+   *
+   * @param symbol the bar's symbol
+   * @param barStart the 1-minute bar's start
+   * @param indicators the values of {@link IndicatorColumns#INDICATORS} in that order, NaN where
+   *     not defined (as {@link SessionIndicators#next} returns them)
+   * @param rules the thresholds
+   * @return the alerts, in the order of {@link AlertType}; empty when none
+   */
+  public static List<Alert> raise(
+      Symbol symbol, Instant barStart, double[] indicators, AlertRules rules) {
+    List<Alert> alerts = new ArrayList<>(0);
+    double change = indicators[CHANGE];
+    double before = indicators[BEFORE];
+    double zScore = indicators[ZSCORE];
+    double gap = indicators[GAP];
+    double move = rules.priceMove();
+    if (change >= move && (Double.isNaN(before) || before < move)) {
+      alerts.add(new Alert(symbol, barStart, AlertType.PRICE_SPIKE, change, move, true));
+    }
+    if (change <= -move && (Double.isNaN(before) || before > -move)) {
+      alerts.add(new Alert(symbol, barStart, AlertType.PRICE_DROP, change, -move, true));
+    }
+    if (zScore >= rules.volumeZScore()) {
+      alerts.add(
+          new Alert(symbol, barStart, AlertType.VOLUME_SPIKE, zScore, rules.volumeZScore(), true));
+    }
+    if (gap >= rules.openingGap()) {
+      alerts.add(
+          new Alert(symbol, barStart, AlertType.OPENING_GAP_UP, gap, rules.openingGap(), true));
+    }
+    if (gap <= -rules.openingGap()) {
+      alerts.add(
+          new Alert(symbol, barStart, AlertType.OPENING_GAP_DOWN, gap, -rules.openingGap(), true));
+    }
+    return alerts;
+  }
+
+  /**
+   * Returns the alerts the indicators raise, through {@link #raise}.
    *
    * @param indicators a Dataset with {@link IndicatorColumns}
    * @param status the status every alert gets, e.g. {@link AlertColumns#PROVISIONAL}
@@ -39,61 +86,38 @@ public final class IntradayAlerts {
    */
   public static Dataset<Row> fromIndicators(
       Dataset<Row> indicators, AlertRules rules, String status) {
-    Column change = col(IndicatorColumns.CHANGE_5);
-    Column before = col(IndicatorColumns.PREVIOUS_CHANGE_5);
-    Column zScore = col(IndicatorColumns.VOLUME_ZSCORE_30);
-    Column gap = col(IndicatorColumns.OPENING_GAP);
-    double move = rules.priceMove();
-    Column candidates =
-        array(
-            candidate(
-                AlertType.PRICE_SPIKE.code(),
-                change.geq(move).and(before.isNull().or(before.lt(move))),
-                change,
-                move),
-            candidate(
-                AlertType.PRICE_DROP.code(),
-                change.leq(-move).and(before.isNull().or(before.gt(-move))),
-                change,
-                -move),
-            candidate(
-                AlertType.VOLUME_SPIKE.code(),
-                zScore.geq(rules.volumeZScore()),
-                zScore,
-                rules.volumeZScore()),
-            candidate(
-                AlertType.OPENING_GAP_UP.code(),
-                gap.geq(rules.openingGap()),
-                gap,
-                rules.openingGap()),
-            candidate(
-                AlertType.OPENING_GAP_DOWN.code(),
-                gap.leq(-rules.openingGap()),
-                gap,
-                -rules.openingGap()));
-    return indicators
-        .select(
-            col(IndicatorColumns.SYMBOL),
-            col(IndicatorColumns.BAR_START).as(AlertColumns.ALERT_TIME),
-            explode(candidates).as("alert"))
-        .filter(col("alert").isNotNull())
-        .select(
-            concat_ws(
-                    "/",
-                    col(IndicatorColumns.SYMBOL),
-                    col("alert.type"),
-                    unix_millis(col(AlertColumns.ALERT_TIME)).cast("string"))
-                .as(AlertColumns.ALERT_ID),
-            col(IndicatorColumns.SYMBOL),
-            col(AlertColumns.ALERT_TIME),
-            col("alert.type").as(AlertColumns.ALERT_TYPE),
-            col("alert.value").as(AlertColumns.VALUE),
-            col("alert.threshold").as(AlertColumns.THRESHOLD),
-            lit(status).as(AlertColumns.STATUS));
-  }
+    List<String> names = IndicatorColumns.INDICATORS;
+    return indicators.flatMap(
+        (FlatMapFunction<Row, Row>)
+            row -> {
+              double[] values = new double[names.size()];
+              for (int k = 0; k < values.length; k++) {
+                Object value = row.getAs(names.get(k));
+                values[k] = value == null ? Double.NaN : (Double) value;
+              }
+              Symbol symbol = Symbol.of(row.getAs(IndicatorColumns.SYMBOL));
+              Instant barStart = SparkTimes.instant(row.getAs(IndicatorColumns.BAR_START));
+              Iterator<Alert> alerts = raise(symbol, barStart, values, rules).iterator();
+              return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                  return alerts.hasNext();
+                }
 
-  private static Column candidate(String type, Column condition, Column value, double threshold) {
-    return when(
-        condition, struct(lit(type).as("type"), value.as("value"), lit(threshold).as("threshold")));
+                @Override
+                public Row next() {
+                  Alert alert = alerts.next();
+                  return RowFactory.create(
+                      alert.id(),
+                      alert.symbol().toString(),
+                      Timestamp.from(alert.time()),
+                      alert.type().code(),
+                      alert.value(),
+                      alert.threshold(),
+                      status);
+                }
+              };
+            },
+        Encoders.row(AlertColumns.SCHEMA));
   }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.to_date;
 
 import io.marketlambda.core.indicator.Indicators;
+import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.MarketTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,17 +25,17 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * Rolling indicators on the 1-minute series: the one definition both layers use ({@link
- * IndicatorColumns} lists them). The math is {@link Indicators}' (sources there); this class only
- * cuts the series into sessions (symbol and America/New_York trading date), orders each by bar
- * start, and finds each session's previous close for the opening gap.
+ * IndicatorColumns} lists them), computed bar by bar by {@link SessionIndicators} (the math is
+ * {@link Indicators}'); this class only cuts the series into sessions (symbol and America/New_York
+ * trading date), orders each by bar start, and finds each session's previous close for the opening
+ * gap.
  *
  * <p>A session is a symbol's regular-session bars of one trading date: bars starting from 09:30 to
  * before 16:00 New York time ({@link MarketTime#isRegularSession}). Pre-market and after-hours bars
  * get no indicators (session VWAP and the opening gap are regular-session measures by convention).
  *
- * <p>Runs on static Datasets: Structured Streaming has no row-count windows, so the speed layer
- * calls it on each micro-batch's changed bars together with the rest of their session, read back
- * from the realtime views.
+ * <p>Runs on static Datasets (the batch layer); the speed layer calls {@link SessionIndicators}
+ * from its per-symbol streaming state.
  */
 public final class IntradayIndicators {
   /** Bars behind {@code change_5}. */
@@ -91,74 +92,36 @@ public final class IntradayIndicators {
         .flatMapGroups(new Session(), Encoders.row(IndicatorColumns.SCHEMA));
   }
 
-  /** The indicators of one session's bars. */
+  /** The indicators of one session's bars, through {@link SessionIndicators}. */
   private static final class Session implements FlatMapGroupsFunction<String, Row, Row> {
     @Override
     public Iterator<Row> call(String key, Iterator<Row> rows) {
       List<Row> bars = new ArrayList<>();
       rows.forEachRemaining(bars::add);
       bars.sort(Comparator.comparing(row -> SparkTimes.instant(row.getAs(BarColumns.BAR_START))));
-      int n = bars.size();
-      double[] closes = new double[n];
-      double[] volumes = new double[n];
-      double[] vwaps = new double[n];
-      for (int i = 0; i < n; i++) {
-        Row bar = bars.get(i);
-        closes[i] = bar.getAs(BarColumns.CLOSE_USD);
-        volumes[i] = bar.getAs(BarColumns.VOLUME_SHARES);
-        vwaps[i] = bar.getAs(BarColumns.VWAP_USD);
+      SessionIndicators session = new SessionIndicators();
+      if (!bars.isEmpty()) {
+        Object previousClose = bars.get(0).getAs(PREVIOUS_CLOSE);
+        session.setPreviousSessionClose(
+            previousClose == null ? Double.NaN : (double) previousClose);
       }
-      double[] change = Indicators.rateOfChange(closes, CHANGE_BARS);
-      double[][] indicators = {
-        Indicators.sma(closes, 5),
-        Indicators.sma(closes, 15),
-        Indicators.sma(closes, 60),
-        Indicators.ema(closes, 5),
-        Indicators.ema(closes, 15),
-        Indicators.ema(closes, 60),
-        Indicators.cumulativeVwap(vwaps, volumes),
-        Indicators.realizedVolatility(closes, VOLATILITY_BARS, MINUTES_PER_YEAR),
-        change,
-        shiftedByOne(change),
-        Indicators.trailingZScore(volumes, VOLATILITY_BARS),
-        openingGap(bars)
-      };
-      List<Row> result = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Row bar = bars.get(i);
+      List<Row> result = new ArrayList<>(bars.size());
+      for (Row row : bars) {
+        Bar bar = BarColumns.bar(row);
+        double[] indicators = session.next(bar);
         Object[] values = new Object[5 + indicators.length];
-        values[0] = bar.getAs(BarColumns.SYMBOL);
-        values[1] = bar.getAs(BarColumns.BAR_START);
-        values[2] = bar.getAs(IndicatorColumns.TRADING_DATE);
-        values[3] = closes[i];
-        values[4] = volumes[i];
+        values[0] = row.getAs(BarColumns.SYMBOL);
+        values[1] = row.getAs(BarColumns.BAR_START);
+        values[2] = row.getAs(IndicatorColumns.TRADING_DATE);
+        values[3] = bar.closeUsd();
+        values[4] = bar.volumeShares();
         for (int k = 0; k < indicators.length; k++) {
-          double value = indicators[k][i];
+          double value = indicators[k];
           values[5 + k] = Double.isNaN(value) ? null : value;
         }
         result.add(RowFactory.create(values));
       }
       return result.iterator();
-    }
-
-    private static double[] shiftedByOne(double[] values) {
-      double[] shifted = new double[values.length];
-      java.util.Arrays.fill(shifted, Double.NaN);
-      System.arraycopy(values, 0, shifted, 1, Math.max(values.length - 1, 0));
-      return shifted;
-    }
-
-    private static double[] openingGap(List<Row> bars) {
-      double[] gap = new double[bars.size()];
-      java.util.Arrays.fill(gap, Double.NaN);
-      if (!bars.isEmpty()) {
-        Row first = bars.get(0);
-        Object previousClose = first.getAs(PREVIOUS_CLOSE);
-        if (previousClose != null) {
-          gap[0] = (double) first.getAs(BarColumns.OPEN_USD) / (double) previousClose - 1;
-        }
-      }
-      return gap;
     }
   }
 }

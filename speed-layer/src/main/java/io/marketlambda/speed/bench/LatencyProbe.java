@@ -1,24 +1,35 @@
 package io.marketlambda.speed.bench;
 
+import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.viewstore.RealtimeViewReader;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Measures produce → visible-in-HBase latency with marker quotes: the benchmark sends marker {@code
  * k} of a symbol no other quote uses and records when; a polling thread reads the symbol's latest
  * quote with one HBase Get every {@link #POLL_MILLIS} ms, and marker {@code k} is visible once the
- * stored quote has sequence {@code >= k}. The figure includes up to one poll interval of
- * measurement error.
+ * stored quote has sequence {@code >= k}. With bars probed, it also reads the marker's 1-minute bar
+ * and counts marker {@code k} visible there once the bar's trade count reaches its place in that
+ * minute. The figures include up to one poll interval of measurement error.
  */
 final class LatencyProbe implements AutoCloseable {
   static final Symbol MARKER = Symbol.of("ZZBENCH");
   static final long POLL_MILLIS = 2;
 
+  private static final long MINUTE_MILLIS = 60_000;
+
   private final RealtimeViewReader reader;
+  private final boolean probeBars;
+  private final long[] markerMinute;
+  private final int[] markerOrdinal;
+  private final long[] barLatencyNanos;
+  private volatile int barSeen;
   private final Instant notBefore;
   private final long[] sentNanos;
   private final long[] latencyNanos;
@@ -27,8 +38,16 @@ final class LatencyProbe implements AutoCloseable {
   private volatile boolean running = true;
   private final Thread poller;
 
-  LatencyProbe(RealtimeViewReader reader, Instant notBefore, int capacity) {
+  /**
+   * @param probeBars also time when each marker's 1-minute bar holds it (a marker is the {@code
+   *     n}-th of its minute when the bar's trade count reaches {@code n})
+   */
+  LatencyProbe(RealtimeViewReader reader, Instant notBefore, int capacity, boolean probeBars) {
     this.reader = reader;
+    this.probeBars = probeBars;
+    this.markerMinute = new long[capacity];
+    this.markerOrdinal = new int[capacity];
+    this.barLatencyNanos = new long[capacity];
     this.notBefore = notBefore;
     this.sentNanos = new long[capacity];
     this.latencyNanos = new long[capacity];
@@ -43,6 +62,10 @@ final class LatencyProbe implements AutoCloseable {
     if (index >= sentNanos.length) {
       return Optional.empty();
     }
+    long minute = Math.floorDiv(now.toEpochMilli(), MINUTE_MILLIS) * MINUTE_MILLIS;
+    markerMinute[index] = minute;
+    markerOrdinal[index] =
+        index > 0 && markerMinute[index - 1] == minute ? markerOrdinal[index - 1] + 1 : 1;
     sentNanos[index] = System.nanoTime();
     sent = index + 1;
     return Optional.of(new Quote(MARKER, now, 100.0, 1, "bench-marker", index));
@@ -56,15 +79,51 @@ final class LatencyProbe implements AutoCloseable {
     return seen;
   }
 
-  /** Latencies of the markers seen so far, in milliseconds, sorted. */
+  /** Markers whose 1-minute bar was seen holding them. */
+  int barsSeen() {
+    return barSeen;
+  }
+
+  /** Latencies of the markers seen so far in the latest quote, in milliseconds, sorted. */
   double[] latenciesMillis() {
-    int count = seen;
+    return sortedMillis(latencyNanos, seen);
+  }
+
+  /** Latencies of the markers seen so far in their 1-minute bar, in milliseconds, sorted. */
+  double[] barLatenciesMillis() {
+    return sortedMillis(barLatencyNanos, barSeen);
+  }
+
+  private static double[] sortedMillis(long[] nanos, int count) {
     double[] millis = new double[count];
     for (int i = 0; i < count; i++) {
-      millis[i] = latencyNanos[i] / 1e6;
+      millis[i] = nanos[i] / 1e6;
     }
     Arrays.sort(millis);
     return millis;
+  }
+
+  /** Marks the markers whose 1-minute bar now holds them. */
+  private void pollBars() {
+    int k = barSeen;
+    int upTo = sent;
+    long fetchedMinute = Long.MIN_VALUE;
+    long tradeCount = 0;
+    while (k < upTo) {
+      long minute = markerMinute[k];
+      if (minute != fetchedMinute) {
+        Instant start = Instant.ofEpochMilli(minute);
+        List<Bar> bars = reader.bars(MARKER, BarInterval.ONE_MINUTE, start, start.plusSeconds(60));
+        tradeCount = bars.isEmpty() ? 0 : bars.get(0).tradeCount();
+        fetchedMinute = minute;
+      }
+      if (tradeCount < markerOrdinal[k]) {
+        break;
+      }
+      barLatencyNanos[k] = System.nanoTime() - sentNanos[k];
+      k++;
+      barSeen = k;
+    }
   }
 
   private void poll() {
@@ -78,6 +137,9 @@ final class LatencyProbe implements AutoCloseable {
             latencyNanos[k] = now - sentNanos[k];
             seen = k + 1;
           }
+        }
+        if (probeBars) {
+          pollBars();
         }
         Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {

@@ -103,7 +103,13 @@ public final class SpeedBenchmark {
     this.out = out;
   }
 
-  /** One step's figures. */
+  /**
+   * One step's figures. The latest-quote path: {@code processedPerSecond}, {@code p50Millis},
+   * {@code p99Millis}, {@code markersSeen}. The views path (speed layer only; NaN or -1 for the
+   * baseline): {@code barsPerSecond} (records through {@code speed-views}, which makes the bars,
+   * indicators and alerts), {@code barP50Millis}, {@code barP99Millis} (produce to the 1-minute bar
+   * holding the marker), {@code barMarkersSeen}.
+   */
   public record Step(
       String pipeline,
       int offeredPerSecond,
@@ -114,16 +120,27 @@ public final class SpeedBenchmark {
       double p99Millis,
       int markersSent,
       int markersSeen,
-      long backlogAtEnd) {
+      long backlogAtEnd,
+      double barP50Millis,
+      double barP99Millis,
+      int barMarkersSeen,
+      long viewsBacklogAtEnd) {
     /**
-     * Whether the latest-quote path kept up: it processed at least 90 % of the offered rate, saw
-     * every marker, and had no more than {@value #BACKLOG_SECONDS} seconds of input left at the end
-     * of the step (a micro-batch engine always holds up to a trigger interval and a batch).
+     * Whether every path kept up: each processed at least 90 % of the offered rate, saw every
+     * marker, and had no more than {@value #BACKLOG_SECONDS} seconds of input left at the end of
+     * the step (a micro-batch engine always holds up to a trigger interval and a batch).
      */
     public boolean sustained() {
-      return processedPerSecond >= 0.9 * offeredPerSecond
-          && markersSeen == markersSent
-          && backlogAtEnd <= (long) BACKLOG_SECONDS * offeredPerSecond;
+      boolean latest =
+          processedPerSecond >= 0.9 * offeredPerSecond
+              && markersSeen == markersSent
+              && backlogAtEnd <= (long) BACKLOG_SECONDS * offeredPerSecond;
+      boolean views =
+          Double.isNaN(barsPerSecond)
+              || (barsPerSecond >= 0.9 * offeredPerSecond
+                  && barMarkersSeen == markersSent
+                  && viewsBacklogAtEnd <= (long) BACKLOG_SECONDS * offeredPerSecond);
+      return latest && views;
     }
 
     static final int BACKLOG_SECONDS = 3;
@@ -161,10 +178,11 @@ public final class SpeedBenchmark {
       long baselinePeakRss = PeakMemory.peakRssBytes();
 
       out.accept("speed layer: Spark Structured Streaming on " + speedTopic);
-      steps.addAll(runSpeed(hbase, producer, speedTopic, runId, speedViews));
+      long[] heap = new long[2];
+      steps.addAll(runSpeed(hbase, producer, speedTopic, runId, speedViews, heap));
       long peakRss = PeakMemory.peakRssBytes();
 
-      report(steps, baselinePeakRss, peakRss);
+      report(steps, baselinePeakRss, peakRss, heap[0], heap[1]);
     }
     return steps;
   }
@@ -206,7 +224,7 @@ public final class SpeedBenchmark {
             "bench-baseline-loop");
     loop.start();
     try {
-      return runSteps("baseline", hbase, producer, topic, views, processed::get, null);
+      return runSteps("baseline", hbase, producer, topic, views, processed::get, null, new long[2]);
     } finally {
       running.set(false);
       loop.join(10_000);
@@ -218,12 +236,14 @@ public final class SpeedBenchmark {
       KafkaProducer<byte[], byte[]> producer,
       String topic,
       long runId,
-      RealtimeViewsConfig views)
+      RealtimeViewsConfig views,
+      long[] heap)
       throws Exception {
     Settings speedSettings =
         settings.withOverrides(
             List.of(
                 "topics.quotes=" + topic,
+                "topics.bars=bench.speed." + runId + ".bars",
                 "topics.dead-letter=bench.speed." + runId + ".dlq",
                 "topics.late=bench.speed." + runId + ".late",
                 "topics.alerts=bench.speed." + runId + ".alerts",
@@ -240,9 +260,9 @@ public final class SpeedBenchmark {
 
           @Override
           public void onQueryProgress(QueryProgressEvent event) {
-            if ("speed-quotes".equals(event.progress().name())) {
+            if ("speed-latest-quote".equals(event.progress().name())) {
               processed.addAndGet(event.progress().numInputRows());
-            } else if ("speed-bars-1m".equals(event.progress().name())) {
+            } else if ("speed-views".equals(event.progress().name())) {
               barsProcessed.addAndGet(event.progress().numInputRows());
             }
           }
@@ -257,7 +277,8 @@ public final class SpeedBenchmark {
     List<StreamingQuery> queries =
         new SpeedJob(spark, SpeedConfig.from(speedSettings), metrics).start();
     try {
-      return runSteps("speed", hbase, producer, topic, views, processed::get, barsProcessed::get);
+      return runSteps(
+          "speed", hbase, producer, topic, views, processed::get, barsProcessed::get, heap);
     } finally {
       for (StreamingQuery query : queries) {
         query.stop();
@@ -274,7 +295,8 @@ public final class SpeedBenchmark {
       String topic,
       RealtimeViewsConfig views,
       LongSupplier processed,
-      LongSupplier barsProcessed)
+      LongSupplier barsProcessed,
+      long[] heap)
       throws Exception {
     RealtimeViewReader reader = new RealtimeViewReader(hbase, views);
     Offered offered = new Offered(template);
@@ -294,6 +316,7 @@ public final class SpeedBenchmark {
           offered);
     }
     List<Step> steps = new ArrayList<>();
+    heap[0] = heapAfterGc();
     for (int rate : rates) {
       Step step =
           step(
@@ -309,18 +332,23 @@ public final class SpeedBenchmark {
       out.accept(
           String.format(
               Locale.ROOT,
-              "  %,7d quotes/s offered: %,9.0f processed/s (bars query %s/s), latency p50 %,8.1f"
-                  + " ms p99 %,8.1f ms, %d/%d markers seen, backlog %,d",
+              "  %,7d quotes/s offered: latest quote %,9.0f/s p50 %,8.1f ms p99 %,8.1f ms;"
+                  + " views %s/s, 1m bar p50 %s ms p99 %s ms; markers %d/%d/%s, backlog %,d/%,d",
               rate,
               step.processedPerSecond(),
-              perSecond(step.barsPerSecond()),
               step.p50Millis(),
               step.p99Millis(),
+              perSecond(step.barsPerSecond()),
+              millis(step.barP50Millis()),
+              millis(step.barP99Millis()),
               step.markersSeen(),
               step.markersSent(),
-              step.backlogAtEnd()));
+              step.barMarkersSeen() < 0 ? "-" : Integer.toString(step.barMarkersSeen()),
+              step.backlogAtEnd(),
+              step.viewsBacklogAtEnd()));
       steps.add(step);
     }
+    heap[1] = heapAfterGc();
     return steps;
   }
 
@@ -341,7 +369,8 @@ public final class SpeedBenchmark {
     long processedBefore = processed.getAsLong();
     long barsBefore = barsProcessed == null ? 0 : barsProcessed.getAsLong();
     long producedBefore = offered.count;
-    try (LatencyProbe probe = new LatencyProbe(reader, Instant.now(), markers)) {
+    try (LatencyProbe probe =
+        new LatencyProbe(reader, Instant.now(), markers, barsProcessed != null)) {
       long start = System.nanoTime();
       long end = start + length.toNanos();
       long markerEvery = 1_000_000_000L / MARKERS_PER_SECOND;
@@ -376,12 +405,19 @@ public final class SpeedBenchmark {
               : (barsProcessed.getAsLong() - barsBefore) / (length.toNanos() / 1e9);
       long produced = offered.count - producedBefore + probe.sent();
       long backlog = Math.max(0, produced - processedInStep);
+      long viewsBacklog =
+          barsProcessed == null
+              ? 0
+              : Math.max(0, produced - (barsProcessed.getAsLong() - barsBefore));
       long deadline = System.nanoTime() + CATCH_UP.toNanos();
-      while ((probe.seen() < probe.sent() || processed.getAsLong() - processedBefore < produced)
+      while ((probe.seen() < probe.sent()
+              || processed.getAsLong() - processedBefore < produced
+              || (barsProcessed != null && probe.barsSeen() < probe.sent()))
           && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
       double[] latencies = probe.latenciesMillis();
+      double[] barLatencies = probe.barLatenciesMillis();
       return new Step(
           pipeline,
           rate,
@@ -392,43 +428,50 @@ public final class SpeedBenchmark {
           percentile(latencies, 99),
           probe.sent(),
           probe.seen(),
-          backlog);
+          backlog,
+          barsProcessed == null ? Double.NaN : percentile(barLatencies, 50),
+          barsProcessed == null ? Double.NaN : percentile(barLatencies, 99),
+          barsProcessed == null ? -1 : probe.barsSeen(),
+          viewsBacklog);
     }
   }
 
-  private void report(List<Step> steps, long baselinePeakRss, long peakRss) {
+  private void report(
+      List<Step> steps, long baselinePeakRss, long peakRss, long heapBefore, long heapAfter) {
     out.accept("");
     out.accept(
         String.format(
             Locale.ROOT,
-            "%-9s %10s %12s %14s %10s %10s %9s %8s",
+            "| %s | %s | %s | %s | %s | %s | %s | %s | %s |",
             "pipeline",
             "offered/s",
-            "processed/s",
-            "bars query/s",
-            "p50 ms",
-            "p99 ms",
-            "markers",
+            "latest quote/s",
+            "quote p50 ms",
+            "quote p99 ms",
+            "views/s",
+            "1m bar p50 ms",
+            "1m bar p99 ms",
             "kept up"));
+    out.accept("|---|---|---|---|---|---|---|---|---|");
     for (Step step : steps) {
       out.accept(
           String.format(
               Locale.ROOT,
-              "%-9s %,10d %,12.0f %14s %,10.1f %,10.1f %4d/%-4d %8s",
+              "| %s | %,d | %,.0f | %,.1f | %,.1f | %s | %s | %s | %s |",
               step.pipeline(),
               step.offeredPerSecond(),
               step.processedPerSecond(),
-              perSecond(step.barsPerSecond()),
               step.p50Millis(),
               step.p99Millis(),
-              step.markersSeen(),
-              step.markersSent(),
+              perSecond(step.barsPerSecond()),
+              millis(step.barP50Millis()),
+              millis(step.barP99Millis()),
               step.sustained() ? "yes" : "no"));
     }
     out.accept(
-        "processed/s and latency: the latest-quote path (speed-quotes); bars query/s: speed-bars-1m"
-            + " with its rolled-up bars, indicators and alerts; kept up: >= 90 % of the offered"
-            + " rate, every marker seen, <= "
+        "latest quote: speed-latest-quote (baseline: its loop); views: speed-views, which makes the"
+            + " 1m/5m/15m/1h bars, indicators and alerts; kept up: every path >= 90 % of the"
+            + " offered rate, every marker seen, <= "
             + Step.BACKLOG_SECONDS
             + " s of input left at the end of the step");
     out.accept("");
@@ -437,19 +480,38 @@ public final class SpeedBenchmark {
     out.accept(
         String.format(
             Locale.ROOT,
-            "sustained: speed layer %,.0f quotes/s, baseline %,.0f quotes/s, ratio %.2f"
+            "sustained: speed layer %,.0f quotes/s (every path), baseline %,.0f quotes/s, ratio %.2f"
                 + " (highest offered rate each kept up with; the baseline's bound is the"
                 + " highest rate tried)",
             speedMax,
             baselineMax,
             baselineMax == 0 ? Double.NaN : speedMax / baselineMax));
+    steps.stream()
+        .filter(step -> step.pipeline().equals("speed") && step.offeredPerSecond() <= speedMax / 2)
+        .max(java.util.Comparator.comparingInt(Step::offeredPerSecond))
+        .ifPresentOrElse(
+            half ->
+                out.accept(
+                    String.format(
+                        Locale.ROOT,
+                        "at %,d quotes/s (the highest rate tried <= half the sustained):"
+                            + " latest quote p50 %.1f ms p99 %.1f ms; 1m bar p50 %.1f ms p99"
+                            + " %.1f ms",
+                        half.offeredPerSecond(),
+                        half.p50Millis(),
+                        half.p99Millis(),
+                        half.barP50Millis(),
+                        half.barP99Millis())),
+            () ->
+                out.accept(
+                    "at half the sustained rate: no step tried there (add a rate to --rates)"));
     for (int rate : rates) {
       Step speed = find(steps, "speed", rate);
       Step baseline = find(steps, "baseline", rate);
       out.accept(
           String.format(
               Locale.ROOT,
-              "at %,d quotes/s: latency p50 %.1f vs %.1f ms (ratio %.1f), p99 %.1f vs %.1f ms"
+              "at %,d quotes/s: latest quote p50 %.1f vs %.1f ms (ratio %.1f), p99 %.1f vs %.1f ms"
                   + " (ratio %.1f)",
               rate,
               speed.p50Millis(),
@@ -463,9 +525,23 @@ public final class SpeedBenchmark {
         String.format(
             Locale.ROOT,
             "peak RSS of this JVM: %,d MiB after the baseline, %,d MiB after the speed layer"
-                + " (Spark local[*] in the same JVM)",
+                + " (Spark local[*] in the same JVM); heap after a full GC: %,d MiB when the speed"
+                + " layer's first measured step started, %,d MiB after its last",
             baselinePeakRss >> 20,
-            peakRss >> 20));
+            peakRss >> 20,
+            heapBefore >> 20,
+            heapAfter >> 20));
+  }
+
+  /** Heap in use after a full GC (a request; the JVM's default collectors honour it). */
+  static long heapAfterGc() {
+    System.gc();
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  private static String millis(double millis) {
+    return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%,.1f", millis);
   }
 
   private static String perSecond(double rate) {

@@ -21,7 +21,6 @@ import java.util.Map;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.hadoop.hbase.client.Put;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -61,8 +60,12 @@ public final class RealtimeViewWriter implements AutoCloseable {
   private long quotesWritten;
   private boolean warnedExpired;
 
-  private RealtimeViewWriter(Connection connection, RealtimeViewsConfig views, Clock clock) {
+  private final boolean ownsConnection;
+
+  private RealtimeViewWriter(
+      Connection connection, boolean ownsConnection, RealtimeViewsConfig views, Clock clock) {
     this.connection = connection;
+    this.ownsConnection = ownsConnection;
     this.namespace = views.namespace();
     this.timeToLive = views.timeToLive();
     this.cells = new RealtimeCellCodec(views.rowKeyCodec());
@@ -80,7 +83,22 @@ public final class RealtimeViewWriter implements AutoCloseable {
    */
   public static RealtimeViewWriter open(
       Map<String, String> hbaseSettings, RealtimeViewsConfig views) {
-    return new RealtimeViewWriter(HBaseConnector.connect(hbaseSettings), views, Clock.systemUTC());
+    return new RealtimeViewWriter(
+        HBaseConnector.connect(hbaseSettings), true, views, Clock.systemUTC());
+  }
+
+  /**
+   * Opens a writer on this JVM's shared HBase connection for these settings ({@link
+   * SharedConnections}): what the speed layer's executors do each micro-batch, as creating a
+   * connection (ZooKeeper and meta lookups) costs more than a micro-batch's writes. Closing the
+   * writer flushes its mutators and leaves the connection open.
+   *
+   * @throws UncheckedIOException when the connection cannot be created
+   */
+  public static RealtimeViewWriter openShared(
+      Map<String, String> hbaseSettings, RealtimeViewsConfig views) {
+    return new RealtimeViewWriter(
+        SharedConnections.get(hbaseSettings), false, views, Clock.systemUTC());
   }
 
   /** What to do with each row of a partition, e.g. {@code RealtimeViewWriter::writeBar}. */
@@ -132,7 +150,15 @@ public final class RealtimeViewWriter implements AutoCloseable {
    * @throws UncheckedIOException when a buffer flush fails
    */
   public void writeBar(Row bar) {
-    Bar parsed = SparkRows.bar(bar);
+    write(SparkRows.bar(bar));
+  }
+
+  /**
+   * Buffers the put of one bar, as {@link #writeBar(Row)} does.
+   *
+   * @throws IllegalArgumentException when the bar is not of 1m, 5m, 15m or 1h
+   */
+  public void write(Bar parsed) {
     RealtimeTable table = RealtimeTable.bars(parsed.interval());
     warnIfExpired(table, parsed.start(), parsed.symbol() + " " + parsed.interval() + " bar");
     mutate(table, cells.encode(parsed));
@@ -148,7 +174,11 @@ public final class RealtimeViewWriter implements AutoCloseable {
    * @throws UncheckedIOException when a buffer flush fails
    */
   public void writeIndicators(Row indicators) {
-    IndicatorSnapshot parsed = SparkRows.indicators(indicators);
+    write(SparkRows.indicators(indicators));
+  }
+
+  /** Buffers the put of one row of {@code indicators_1m}, as {@link #writeIndicators} does. */
+  public void write(IndicatorSnapshot parsed) {
     warnIfExpired(RealtimeTable.INDICATORS_1M, parsed.barStart(), parsed.symbol() + " indicators");
     mutate(RealtimeTable.INDICATORS_1M, cells.encode(parsed));
     indicatorsWritten++;
@@ -162,10 +192,25 @@ public final class RealtimeViewWriter implements AutoCloseable {
    * @throws UncheckedIOException when a buffer flush fails
    */
   public void writeAlert(Row alert) {
-    Alert parsed = SparkRows.alert(alert);
+    write(SparkRows.alert(alert));
+  }
+
+  /** Buffers the put of one alert, as {@link #writeAlert} does. */
+  public void write(Alert parsed) {
     warnIfExpired(RealtimeTable.ALERTS, parsed.time(), parsed.id());
     mutate(RealtimeTable.ALERTS, cells.encode(parsed));
     alertsWritten++;
+  }
+
+  /**
+   * Buffers the delete of one provisional alert (both its cells), which the closed bar no longer
+   * raises.
+   */
+  public void withdraw(
+      io.marketlambda.core.model.Symbol symbol,
+      Instant time,
+      io.marketlambda.core.model.AlertType type) {
+    mutate(RealtimeTable.ALERTS, cells.encodeWithdrawal(symbol, time, type));
   }
 
   /**
@@ -232,7 +277,9 @@ public final class RealtimeViewWriter implements AutoCloseable {
       failure = closeQuietly(entry.getValue(), entry.getKey().qualifiedName(namespace), failure);
     }
     mutators.clear();
-    failure = closeQuietly(connection, "the HBase connection", failure);
+    if (ownsConnection) {
+      failure = closeQuietly(connection, "the HBase connection", failure);
+    }
     if (failure != null) {
       throw new UncheckedIOException(
           "Cannot write realtime views in namespace " + namespace + ": " + failure, failure);
@@ -272,9 +319,9 @@ public final class RealtimeViewWriter implements AutoCloseable {
     }
   }
 
-  private void mutate(RealtimeTable table, Put put) {
+  private void mutate(RealtimeTable table, org.apache.hadoop.hbase.client.Mutation mutation) {
     try {
-      mutator(table).mutate(put);
+      mutator(table).mutate(mutation);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write to " + table.qualifiedName(namespace) + ": " + e.getMessage(), e);

@@ -81,7 +81,7 @@ public final class SparkRows {
   }
 
   /** {@link IndicatorColumns} to {@link IndicatorCells}: the columns the view keeps. */
-  private static final Map<String, String> INDICATOR_CELLS =
+  public static final Map<String, String> INDICATOR_CELLS =
       Map.ofEntries(
           Map.entry(IndicatorColumns.CLOSE_USD, IndicatorCells.CLOSE_USD),
           Map.entry(IndicatorColumns.VOLUME_SHARES, IndicatorCells.VOLUME_SHARES),

@@ -69,13 +69,14 @@ public record SpeedConfig(
   public static final ConfigKey<Duration> TRIGGER_INTERVAL =
       ConfigKey.duration(
           "speed.trigger-interval",
-          Duration.ofSeconds(1),
-          "Time between micro-batches (processing-time)");
+          Duration.ZERO,
+          "Time between micro-batch starts (processing-time); 0 = back to back");
   public static final ConfigKey<Duration> WATERMARK =
       ConfigKey.duration(
           "speed.watermark",
-          Duration.ofMinutes(5),
-          "How late, in event time, a quote may arrive and still count in its bar");
+          Duration.ofSeconds(10),
+          "How late, in event time, a quote may arrive and still count in its bar (behind the"
+              + " newest event time seen; above a polling source's cycle)");
   public static final ConfigKey<OnInvalidRecord> ON_INVALID_RECORD =
       ConfigKey.enumeration(
           "speed.on-invalid-record",

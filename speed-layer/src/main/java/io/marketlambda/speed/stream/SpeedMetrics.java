@@ -13,9 +13,12 @@ import java.io.UncheckedIOException;
  *
  * <pre>
  * marketlambda_speed_input_rows_total{query}          Kafka records read
- * marketlambda_speed_rows_written_total{query}        rows the query wrote (bars, for bar queries)
- * marketlambda_speed_late_rows_dropped_total{query}   rows behind the watermark, left out of bars
- * marketlambda_speed_late_quotes_total                quotes sent to the late topic
+ * marketlambda_speed_rows_written_total{query}        rows the query wrote to the realtime views
+ *                                                     (bars, indicator rows, alerts, latest quotes)
+ * marketlambda_speed_late_rows_dropped_total{query}   rows Spark's own operators dropped behind
+ *                                                     the watermark (none: the views' state owns it)
+ * marketlambda_speed_late_quotes_total                records sent to the late topic
+ * marketlambda_speed_duplicates_total                 trades dropped as seen within the watermark
  * marketlambda_speed_dead_letters_total{field}        invalid quotes sent to the dead-letter topic,
  *                                                     by the field at fault ("$": whole record)
  * marketlambda_speed_indicator_rows_total             rows written to indicators_1m
@@ -35,6 +38,8 @@ public final class SpeedMetrics {
   final Counter lateQuotes = counter("late_quotes", "Quotes sent to the late topic");
   final Counter deadLetters =
       counter("dead_letters", "Invalid quotes sent to the dead-letter topic", "field");
+  final Counter duplicates =
+      counter("duplicates", "Trades dropped as duplicates within the watermark");
   final Counter indicatorRows = counter("indicator_rows", "Rows written to indicators_1m");
   final Counter alerts = counter("alerts", "Provisional alerts raised", "type");
   final Gauge batchDuration =
@@ -80,5 +85,30 @@ public final class SpeedMetrics {
         .help(help)
         .labelNames(labels)
         .register(registry);
+  }
+
+  /** Adds one micro-batch's counts ({@link SpeedCounts}) of {@code query}. */
+  void record(String query, java.util.Map<String, Long> counts) {
+    long written = 0;
+    for (var count : counts.entrySet()) {
+      String name = count.getKey();
+      long value = count.getValue();
+      if (name.equals(SpeedCounts.LATE)) {
+        lateQuotes.inc(value);
+      } else if (name.equals(SpeedCounts.DUPLICATE)) {
+        duplicates.inc(value);
+      } else if (name.startsWith(SpeedCounts.DEAD_LETTER)) {
+        deadLetters.labelValues(name.substring(SpeedCounts.DEAD_LETTER.length())).inc(value);
+      } else if (name.startsWith(SpeedCounts.ALERT)) {
+        alerts.labelValues(name.substring(SpeedCounts.ALERT.length())).inc(value);
+        written += value;
+      } else if (name.equals(SpeedCounts.INDICATORS)) {
+        indicatorRows.inc(value);
+        written += value;
+      } else if (name.equals(SpeedCounts.BARS) || name.equals(SpeedCounts.LATEST_QUOTES)) {
+        written += value;
+      }
+    }
+    rowsWritten.labelValues(query).inc(written);
   }
 }

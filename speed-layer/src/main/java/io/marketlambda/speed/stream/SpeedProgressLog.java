@@ -7,17 +7,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs one line per micro-batch of every speed-layer query: query, batch id, input rows, rows
- * written (bars the aggregation emitted, for bar queries; 0 for the stateless quotes query, which
- * logs its own counts), late rows (behind the watermark, dropped by the stateful operators and
- * counted here; the quotes query sends them to the late topic), duration, input and processing
- * rates, event-time watermark, and rows kept in state; and adds the same figures to {@link
- * SpeedMetrics}.
+ * Logs the progress of every speed-layer query from Spark's own figures: batch id, input rows,
+ * duration, input and processing rates, event-time watermark, and rows and bytes kept in state; and
+ * adds them to {@link SpeedMetrics}. What each micro-batch wrote is counted by {@link
+ * SpeedPipeline} itself. One line per query at most every {@value #INFO_EVERY_SECONDS} s at INFO
+ * (micro-batches run back to back, several a second); every micro-batch at DEBUG.
  */
 public final class SpeedProgressLog extends StreamingQueryListener {
   private static final Logger log = LoggerFactory.getLogger(SpeedProgressLog.class);
 
+  static final int INFO_EVERY_SECONDS = 10;
+
   private final SpeedMetrics metrics;
+  private final java.util.Map<String, Long> lastInfo =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public SpeedProgressLog(SpeedMetrics metrics) {
     this.metrics = metrics;
@@ -31,19 +34,16 @@ public final class SpeedProgressLog extends StreamingQueryListener {
   @Override
   public void onQueryProgress(QueryProgressEvent event) {
     StreamingQueryProgress progress = event.progress();
-    long updated = 0;
     long late = 0;
     long stateRows = 0;
+    long stateBytes = 0;
     for (StateOperatorProgress operator : progress.stateOperators()) {
-      if (operator.operatorName().equals("stateStoreSave")) {
-        updated = operator.numRowsUpdated(); // bars emitted by the aggregation
-      }
       late += operator.numRowsDroppedByWatermark();
       stateRows += operator.numRowsTotal();
+      stateBytes += operator.memoryUsedBytes();
     }
     String query = String.valueOf(progress.name());
     metrics.inputRows.labelValues(query).inc(progress.numInputRows());
-    metrics.rowsWritten.labelValues(query).inc(updated);
     metrics.lateRowsDropped.labelValues(query).inc(late);
     Long duration = progress.durationMs().get("triggerExecution");
     if (duration != null) {
@@ -53,19 +53,35 @@ public final class SpeedProgressLog extends StreamingQueryListener {
     if (watermark != null) {
       metrics.watermark.labelValues(query).set(java.time.Instant.parse(watermark).getEpochSecond());
     }
-    log.info(
-        "{} batch {}: {} rows in, {} rows written, {} late rows dropped, {} ms, {} rows/s in,"
-            + " {} rows/s processed, watermark {}, {} rows in state",
-        progress.name(),
-        progress.batchId(),
-        progress.numInputRows(),
-        updated,
-        late,
-        duration,
-        Math.round(progress.inputRowsPerSecond()),
-        Math.round(progress.processedRowsPerSecond()),
-        watermark == null ? "none" : watermark,
-        stateRows);
+    long now = System.nanoTime();
+    Long last = lastInfo.get(query);
+    boolean info = last == null || now - last >= INFO_EVERY_SECONDS * 1_000_000_000L;
+    if (info) {
+      lastInfo.put(query, now);
+    }
+    if (!info && !log.isDebugEnabled()) {
+      return;
+    }
+    String format =
+        "{} batch {}: {} rows in, {} late rows dropped by Spark, {} ms, {} rows/s in,"
+            + " {} rows/s processed, watermark {}, {} keys in state ({} bytes)";
+    Object[] arguments = {
+      progress.name(),
+      progress.batchId(),
+      progress.numInputRows(),
+      late,
+      duration,
+      Math.round(progress.inputRowsPerSecond()),
+      Math.round(progress.processedRowsPerSecond()),
+      watermark == null ? "none" : watermark,
+      stateRows,
+      stateBytes
+    };
+    if (info) {
+      log.info(format, arguments);
+    } else {
+      log.debug(format, arguments);
+    }
   }
 
   @Override

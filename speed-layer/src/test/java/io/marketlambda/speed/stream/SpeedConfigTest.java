@@ -32,8 +32,8 @@ class SpeedConfigTest {
         .containsExactlyEntriesOf(java.util.Map.of("bootstrap.servers", "localhost:9092"));
     assertThat(config.hbase()).isEmpty();
     assertThat(config.trigger()).isEqualTo(SpeedConfig.Trigger.PROCESSING_TIME);
-    assertThat(config.triggerInterval()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(config.watermark()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.triggerInterval()).isEqualTo(Duration.ZERO);
+    assertThat(config.watermark()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.onInvalidRecord()).isEqualTo(SpeedConfig.OnInvalidRecord.QUARANTINE);
     assertThat(config.maxOffsetsPerTrigger()).isEqualTo(200_000);
     assertThat(config.alertRules()).isEqualTo(new AlertRules(0.02, 4.0, 0.02));

@@ -246,14 +246,14 @@ class SpeedJobIT {
     assertThat(seen).hasSize(POISON.size());
     for (Poison poison : POISON) {
       ConsumerRecord<byte[], byte[]> letter = seen.get(poison.name());
-      assertThat(header(letter, DeadLetters.ERROR_FIELD))
+      assertThat(header(letter, RealtimeViewsSink.ERROR_FIELD))
           .as(poison.name())
           .isEqualTo(poison.field());
-      assertThat(header(letter, DeadLetters.ERROR_REASON)).as(poison.name()).isNotBlank();
-      assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(QUOTES);
-      if (poison.value().length > DeadLetters.MAX_VALUE_BYTES) {
-        assertThat(letter.value()).hasSize(DeadLetters.MAX_VALUE_BYTES);
-        assertThat(header(letter, DeadLetters.TRUNCATED_FROM))
+      assertThat(header(letter, RealtimeViewsSink.ERROR_REASON)).as(poison.name()).isNotBlank();
+      assertThat(header(letter, RealtimeViewsSink.SOURCE_TOPIC)).isEqualTo(QUOTES);
+      if (poison.value().length > RealtimeViewsSink.MAX_VALUE_BYTES) {
+        assertThat(letter.value()).hasSize(RealtimeViewsSink.MAX_VALUE_BYTES);
+        assertThat(header(letter, RealtimeViewsSink.TRUNCATED_FROM))
             .isEqualTo(Integer.toString(poison.value().length));
       } else {
         assertThat(letter.value()).as(poison.name()).isEqualTo(poison.value());

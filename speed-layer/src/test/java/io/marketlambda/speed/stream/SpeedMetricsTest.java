@@ -18,7 +18,7 @@ class SpeedMetricsTest {
     metrics.deadLetters.labelValues("priceUsd").inc(2);
     metrics.lateQuotes.inc();
     metrics.alerts.labelValues("volume_spike").inc(3);
-    metrics.watermark.labelValues("speed-bars-1m").set(1_381_154_339);
+    metrics.watermark.labelValues("speed-views").set(1_381_154_339);
 
     try (HTTPServer server = metrics.serve(0)) {
       String body =
@@ -34,7 +34,7 @@ class SpeedMetricsTest {
           .contains("marketlambda_speed_dead_letters_total{field=\"priceUsd\"} 2.0")
           .contains("marketlambda_speed_late_quotes_total 1.0")
           .contains("marketlambda_speed_alerts_total{type=\"volume_spike\"} 3.0")
-          .contains("marketlambda_speed_watermark_seconds{query=\"speed-bars-1m\"} 1.381154339E9");
+          .contains("marketlambda_speed_watermark_seconds{query=\"speed-views\"} 1.381154339E9");
     }
   }
 

@@ -63,7 +63,7 @@ class SpeedRestartIT {
       List<StreamingQuery> first =
           new SpeedJob(spark, SpeedConfig.from(settings), new SpeedMetrics()).start();
       StreamingQuery minuteBars =
-          first.stream().filter(query -> query.name().equals("speed-bars-1m")).findFirst().get();
+          first.stream().filter(query -> query.name().equals("speed-views")).findFirst().get();
       await()
           .atMost(Duration.ofMinutes(3))
           .until(

@@ -169,7 +169,7 @@ class SpeedVendorBarsIT {
         .extracting(
             r ->
                 new String(
-                    r.headers().lastHeader(DeadLetters.ERROR_FIELD).value(),
+                    r.headers().lastHeader(RealtimeViewsSink.ERROR_FIELD).value(),
                     StandardCharsets.UTF_8))
         .containsExactlyInAnyOrder("interval", "$");
   }

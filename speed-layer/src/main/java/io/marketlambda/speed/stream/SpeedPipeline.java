@@ -1,0 +1,226 @@
+package io.marketlambda.speed.stream;
+
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.views.AlertRules;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
+import org.apache.spark.sql.streaming.GroupStateTimeout;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The speed layer's two streaming queries, from a source of Kafka records (columns {@code key,
+ * value, topic, partition, offset}, as Spark's Kafka source gives them) to a {@link SpeedSink}:
+ *
+ * <ul>
+ *   <li>{@value #VIEWS} (quotes and bars topics): {@link EventDecoder} decodes each record; a
+ *       watermark of {@code speed.watermark} on event time; per symbol, {@link SymbolViewsFunction}
+ *       (Spark's {@code flatMapGroupsWithState} over {@link
+ *       io.marketlambda.speed.state.SymbolViews}) updates the bars of every interval, the
+ *       indicators and the alerts from the state it keeps, and sends late records and dead letters;
+ *       one pass over the updates writes them ({@code foreachPartition}). No read of HBase.
+ *   <li>{@value #LATEST} (quotes topic): decode, newest per symbol and partition, write. Stateless,
+ *       no shuffle, one Spark job per micro-batch. Invalid records are skipped here: {@value
+ *       #VIEWS} dead-letters them, once.
+ * </ul>
+ *
+ * Both are micro-batch queries with a checkpoint each; the state store is RocksDB with changelog
+ * checkpointing, and the shuffle has as many partitions as the quotes topic. A restart resumes at
+ * the last committed micro-batch and rewrites identical cells (cell timestamp = event time or bar
+ * start): exactly-once views on at-least-once writes.
+ */
+public final class SpeedPipeline {
+  private static final Logger log = LoggerFactory.getLogger(SpeedPipeline.class);
+
+  static final String VIEWS = "speed-views";
+  static final String LATEST = "speed-latest-quote";
+
+  private final SparkSession spark;
+  private final SpeedConfig config;
+  private final SpeedSink sink;
+  private final SpeedMetrics metrics;
+
+  /**
+   * @param sink where updates go; it travels to the executors
+   * @param metrics the driver's metrics, updated after each micro-batch
+   */
+  public SpeedPipeline(
+      SparkSession spark, SpeedConfig config, SpeedSink sink, SpeedMetrics metrics) {
+    this.spark = spark;
+    this.config = config;
+    this.sink = sink;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Starts {@value #VIEWS}.
+   *
+   * @param records Kafka records of the quotes and bars topics
+   * @param partitions partitions of the state's shuffle: the quotes topic's partition count
+   * @throws IllegalStateException when the query cannot start
+   */
+  public StreamingQuery startViews(Dataset<Row> records, int partitions) {
+    SpeedCounts counts = new SpeedCounts();
+    spark.sparkContext().register(counts, VIEWS + "-counts");
+    AlertRules rules = config.alertRules();
+    Dataset<Row> updates =
+        records
+            .map(new EventDecoder(config.topics().bars()), Encoders.row(EventColumns.SCHEMA))
+            .withWatermark(EventColumns.EVENT_TIME, config.watermark().toMillis() + " milliseconds")
+            .groupByKey((MapFunction<Row, String>) SymbolViewsFunction::key, Encoders.STRING())
+            .flatMapGroupsWithState(
+                new SymbolViewsFunction(rules, counts),
+                OutputMode.Update(),
+                Encoders.BINARY(),
+                Encoders.row(UpdateColumns.SCHEMA),
+                GroupStateTimeout.NoTimeout());
+    SpeedSink sink = this.sink;
+    boolean failOnInvalid = config.onInvalidRecord() == SpeedConfig.OnInvalidRecord.FAIL;
+    VoidFunction2<Dataset<Row>, Long> writeBatch =
+        (batch, batchId) -> {
+          batch.foreachPartition(
+              (ForeachPartitionFunction<Row>)
+                  rows -> {
+                    if (!rows.hasNext()) {
+                      return;
+                    }
+                    try (SpeedSink.Writer writer = sink.open()) {
+                      while (rows.hasNext()) {
+                        Row row = rows.next();
+                        if (failOnInvalid && UpdateColumns.DEAD_LETTER.equals(row.getString(0))) {
+                          throw new IllegalStateException(describeInvalid(row));
+                        }
+                        UpdateColumns.write(row, writer, counts);
+                      }
+                    }
+                  });
+          report(VIEWS, batchId, counts.drain());
+        };
+    return start(
+        updates.writeStream().outputMode(OutputMode.Update()).foreachBatch(writeBatch),
+        VIEWS,
+        Map.of(
+            "spark.sql.shuffle.partitions",
+            Integer.toString(partitions),
+            "spark.sql.streaming.stateStore.providerClass",
+            "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider",
+            "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
+            "true"));
+  }
+
+  /**
+   * Starts {@value #LATEST}.
+   *
+   * @param records Kafka records of the quotes topic
+   * @throws IllegalStateException when the query cannot start
+   */
+  public StreamingQuery startLatestQuotes(Dataset<Row> records) {
+    SpeedCounts counts = new SpeedCounts();
+    spark.sparkContext().register(counts, LATEST + "-counts");
+    SpeedSink sink = this.sink;
+    VoidFunction2<Dataset<Row>, Long> writeBatch =
+        (batch, batchId) -> {
+          batch
+              .select("value")
+              .foreachPartition(
+                  (ForeachPartitionFunction<Row>)
+                      rows -> {
+                        if (!rows.hasNext()) {
+                          return;
+                        }
+                        QuoteWireCodec codec = new QuoteWireCodec();
+                        long quotes = 0;
+                        try (SpeedSink.Writer writer = sink.open()) {
+                          while (rows.hasNext()) {
+                            byte[] value = (byte[]) rows.next().get(0);
+                            Quote quote;
+                            try {
+                              quote = codec.decode(value);
+                            } catch (RuntimeException invalid) {
+                              continue; // dead-lettered by speed-views
+                            }
+                            writer.writeLatestQuote(quote);
+                            quotes++;
+                          }
+                        }
+                        counts.add(SpeedCounts.LATEST_QUOTES, quotes);
+                      });
+          report(LATEST, batchId, counts.drain());
+        };
+    return start(records.writeStream().foreachBatch(writeBatch), LATEST, Map.of());
+  }
+
+  private void report(String query, long batchId, Map<String, Long> counts) {
+    metrics.record(query, counts);
+    if (log.isDebugEnabled() || counts.keySet().stream().anyMatch(SpeedPipeline::isNotable)) {
+      log.info("{} batch {}: {}", query, batchId, counts);
+    }
+  }
+
+  /** Late records and dead letters are logged at INFO each micro-batch they occur. */
+  private static boolean isNotable(String count) {
+    return count.equals(SpeedCounts.LATE) || count.startsWith(SpeedCounts.DEAD_LETTER);
+  }
+
+  private StreamingQuery start(
+      DataStreamWriter<Row> writer, String name, Map<String, String> queryConf) {
+    Duration interval = config.triggerInterval();
+    writer
+        .queryName(name)
+        .option("checkpointLocation", config.lake().layout().checkpoint(name).toString())
+        .trigger(
+            config.trigger() == SpeedConfig.Trigger.AVAILABLE_NOW
+                ? Trigger.AvailableNow()
+                : Trigger.ProcessingTime(interval.toMillis()));
+    // A query copies the session's SQL conf when it starts: set this query's own, then restore.
+    Map<String, String> previous = new java.util.HashMap<>();
+    queryConf.forEach(
+        (key, value) -> {
+          previous.put(key, spark.conf().getOption(key).getOrElse(() -> null));
+          spark.conf().set(key, value);
+        });
+    spark.sparkContext().setLocalProperty("spark.scheduler.pool", name);
+    try {
+      return writer.start();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Cannot start query " + name + ": " + e.getMessage(), e);
+    } finally {
+      spark.sparkContext().setLocalProperty("spark.scheduler.pool", null);
+      previous.forEach(
+          (key, value) -> {
+            if (value == null) {
+              spark.conf().unset(key);
+            } else {
+              spark.conf().set(key, value);
+            }
+          });
+    }
+  }
+
+  private static String describeInvalid(Row deadLetter) {
+    return "Cannot decode record at offset "
+        + deadLetter.get(12)
+        + " of "
+        + deadLetter.get(10)
+        + "-"
+        + deadLetter.get(11)
+        + ": field "
+        + deadLetter.get(6)
+        + " "
+        + deadLetter.get(7)
+        + " (speed.on-invalid-record=fail)";
+  }
+}

@@ -1,0 +1,303 @@
+package io.marketlambda.speed.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.model.Alert;
+import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.realtime.IndicatorSnapshot;
+import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.localstack.LocalStackEndpoints;
+import io.marketlambda.testing.LeanTradeTicks;
+import io.marketlambda.testing.LocalSpark;
+import io.marketlambda.testing.LocalStackExtension;
+import io.marketlambda.viewstore.RealtimeViewReader;
+import io.marketlambda.viewstore.RealtimeViewsSchema;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Restart after SIGKILL: the speed layer runs in a JVM of its own while IBM's real trades of
+ * 2013-10-07 flow into Kafka, and is killed with SIGKILL five times in the middle of its
+ * micro-batches, each time started again from its checkpoints. At the end every bar (1m, 5m, 15m,
+ * 1h), indicator row, alert and the latest quote in HBase equal those of a run without kills over
+ * the same records: nothing lost, nothing counted twice, no alert the closed bars do not raise.
+ */
+@ExtendWith(LocalStackExtension.class)
+class SpeedKillIT {
+  private static final String QUOTES = "speed-kill-it.quotes.v1";
+  private static final String BARS = "speed-kill-it.bars.v1";
+  private static final Symbol IBM = Symbol.of("IBM");
+  private static final RealtimeViewsConfig KILLED =
+      new RealtimeViewsConfig("speed_kill_it", 4, Duration.ofDays(10_000));
+  private static final RealtimeViewsConfig REFERENCE =
+      new RealtimeViewsConfig("speed_kill_it_ref", 4, Duration.ofDays(10_000));
+  private static final int KILLS = 5;
+  private static final Instant DAY = Instant.parse("2013-10-07T04:00:00Z");
+  private static final Instant NEXT_DAY = Instant.parse("2013-10-08T04:00:00Z");
+
+  @Test
+  void killedFiveTimesMidMicroBatchItEndsWithTheCellsOfARunWithoutKills(
+      LocalStackEndpoints endpoints) throws Exception {
+    createTopics(endpoints);
+    List<Quote> trades = new ArrayList<>();
+    for (LeanTradeTicks.Tick tick : LeanTradeTicks.read("IBM").ticks()) {
+      trades.add(
+          new Quote(IBM, tick.time(), tick.priceUsd(), tick.size(), "lean-tick", tick.line()));
+    }
+    // After the day, two after-hours trades: the first moves the watermark past the session, the
+    // second makes IBM's state close its minutes (a state moves on when its symbol has data).
+    Quote pushWatermark = new Quote(IBM, Instant.parse("2013-10-07T23:50:00Z"), 186.0, 1, "it", 1);
+    Quote closeMinutes = new Quote(IBM, Instant.parse("2013-10-07T23:58:00Z"), 186.1, 1, "it", 2);
+    Path lake = SpeedItSupport.freshLake("speed-kill-it-lake");
+    Path log = Path.of("target", "speed-kill-it-child.log").toAbsolutePath();
+    Files.deleteIfExists(log);
+
+    try (Connection hbase = SpeedItSupport.hbase(endpoints);
+        KafkaProducer<byte[], byte[]> producer = producer(endpoints)) {
+      RealtimeViewsSchema.createIfAbsent(hbase.getAdmin(), KILLED);
+      RealtimeViewsSchema.createIfAbsent(hbase.getAdmin(), REFERENCE);
+      RealtimeViewReader killed = new RealtimeViewReader(hbase, KILLED);
+      QuoteWireCodec codec = new QuoteWireCodec();
+
+      Thread publisher =
+          new Thread(
+              () -> {
+                for (int i = 0; i < trades.size(); i++) {
+                  send(producer, codec, trades.get(i));
+                  if (i % 400 == 399) {
+                    producer.flush();
+                    sleep(1_000);
+                  }
+                }
+                producer.flush();
+              },
+              "speed-kill-it-publisher");
+      publisher.start();
+
+      Random random = new Random(20131007);
+      Path commits = lake.resolve("_checkpoints").resolve(SpeedPipeline.VIEWS).resolve("commits");
+      for (int kill = 0; kill < KILLS; kill++) {
+        Process child = startSpeedLayer(endpoints, lake, log);
+        long committed = count(commits);
+        // Let it commit at least one micro-batch of this run, then kill it somewhere in the next.
+        await()
+            .atMost(Duration.ofMinutes(3))
+            .until(() -> count(commits) > committed || !child.isAlive());
+        assertThat(child.isAlive()).as("speed layer alive before kill " + (kill + 1)).isTrue();
+        sleep(200 + random.nextInt(1_500));
+        child.destroyForcibly().waitFor();
+      }
+      publisher.join();
+
+      Process last = startSpeedLayer(endpoints, lake, log);
+      try {
+        send(producer, codec, pushWatermark);
+        producer.flush();
+        awaitBarOf(killed, pushWatermark);
+        send(producer, codec, closeMinutes);
+        producer.flush();
+        awaitBarOf(killed, closeMinutes);
+      } finally {
+        last.destroyForcibly().waitFor();
+      }
+
+      runReference(endpoints);
+      RealtimeViewReader reference = new RealtimeViewReader(hbase, REFERENCE);
+      assertSameViews(killed, reference);
+    }
+  }
+
+  private static void assertSameViews(RealtimeViewReader killed, RealtimeViewReader reference) {
+    for (BarInterval interval :
+        List.of(
+            BarInterval.ONE_MINUTE,
+            BarInterval.FIVE_MINUTES,
+            BarInterval.FIFTEEN_MINUTES,
+            BarInterval.ONE_HOUR)) {
+      List<Bar> want = reference.bars(IBM, interval, DAY, NEXT_DAY);
+      assertThat(want).as("reference " + interval + " bars").isNotEmpty();
+      assertThat(killed.bars(IBM, interval, DAY, NEXT_DAY))
+          .as(interval + " bars")
+          .usingRecursiveFieldByFieldElementComparatorIgnoringFields("vwapUsd")
+          .containsExactlyElementsOf(want);
+    }
+    List<IndicatorSnapshot> wantIndicators = reference.indicators(IBM, DAY, NEXT_DAY);
+    List<IndicatorSnapshot> gotIndicators = killed.indicators(IBM, DAY, NEXT_DAY);
+    assertThat(wantIndicators).hasSize(390);
+    assertThat(gotIndicators).hasSize(390);
+    for (int i = 0; i < wantIndicators.size(); i++) {
+      IndicatorSnapshot want = wantIndicators.get(i);
+      IndicatorSnapshot got = gotIndicators.get(i);
+      assertThat(got.barStart()).isEqualTo(want.barStart());
+      want.values()
+          .forEach(
+              (name, value) -> {
+                if (Double.isNaN(value)) {
+                  assertThat(got.value(name)).as(name + " at " + want.barStart()).isNaN();
+                } else {
+                  assertThat(got.value(name))
+                      .as(name + " at " + want.barStart())
+                      .isCloseTo(value, within(1e-9 * Math.max(1, Math.abs(value))));
+                }
+              });
+    }
+    List<Alert> wantAlerts = reference.alerts(IBM, DAY, NEXT_DAY);
+    assertThat(killed.alerts(IBM, DAY, NEXT_DAY))
+        .extracting(Alert::id)
+        .containsExactlyInAnyOrderElementsOf(wantAlerts.stream().map(Alert::id).toList());
+    Optional<Quote> latest = reference.latestQuote(IBM);
+    assertThat(latest).isPresent();
+    assertThat(killed.latestQuote(IBM)).isEqualTo(latest);
+  }
+
+  /** The same records, once, without kills, in this JVM, into the reference namespace. */
+  private static void runReference(LocalStackEndpoints endpoints) throws Exception {
+    Settings settings =
+        settings(endpoints, SpeedItSupport.freshLake("speed-kill-it-ref-lake"), REFERENCE)
+            .withOverrides(List.of("speed.trigger=available-now"));
+    for (StreamingQuery query :
+        new SpeedJob(LocalSpark.session(), SpeedConfig.from(settings), new SpeedMetrics())
+            .start()) {
+      query.awaitTermination();
+    }
+  }
+
+  private static Settings settings(
+      LocalStackEndpoints endpoints, Path lake, RealtimeViewsConfig views) {
+    return Settings.of(endpoints.asProperties()).withOverrides(overrides(lake, views));
+  }
+
+  private static List<String> overrides(Path lake, RealtimeViewsConfig views) {
+    return List.of(
+        "topics.quotes=" + QUOTES,
+        "topics.bars=" + BARS,
+        "topics.dead-letter=speed-kill-it.dlq.v1",
+        "topics.late=speed-kill-it.late.v1",
+        "topics.alerts=speed-kill-it.alerts.v1",
+        "realtime.hbase-namespace=" + views.namespace(),
+        "realtime.salt-buckets=" + views.saltBuckets(),
+        "realtime.ttl=10000d",
+        "lake.root=" + lake,
+        "speed.metrics-port=0",
+        "speed.alerts.price-move=0.002",
+        "speed.alerts.volume-zscore=3");
+  }
+
+  /** {@code SpeedApplication} in a child JVM with this JVM's class path and flags. */
+  private static Process startSpeedLayer(LocalStackEndpoints endpoints, Path lake, Path log)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (argument.startsWith("--add-opens")
+          || argument.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+          || argument.startsWith("-Djdk.reflect")) {
+        command.add(argument);
+      }
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("io.marketlambda.speed.SpeedApplication");
+    for (Map.Entry<String, String> entry : endpoints.asProperties().entrySet()) {
+      command.add("--conf");
+      command.add(entry.getKey() + "=" + entry.getValue());
+    }
+    for (String override : overrides(lake, KILLED)) {
+      command.add("--conf");
+      command.add(override);
+    }
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  private static void awaitBarOf(RealtimeViewReader views, Quote quote) {
+    Instant minute = BarInterval.ONE_MINUTE.startOf(quote.eventTime());
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .until(
+            () ->
+                !views.bars(IBM, BarInterval.ONE_MINUTE, minute, minute.plusSeconds(60)).isEmpty());
+  }
+
+  private static long count(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> !file.getFileName().toString().startsWith(".")).count();
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
+  private static void send(
+      KafkaProducer<byte[], byte[]> producer, QuoteWireCodec codec, Quote quote) {
+    producer.send(new ProducerRecord<>(QUOTES, codec.encodeKey(quote), codec.encodeValue(quote)));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void createTopics(LocalStackEndpoints endpoints) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(QUOTES, 2, (short) 1),
+                  new NewTopic(BARS, 1, (short) 1),
+                  new NewTopic("speed-kill-it.dlq.v1", 1, (short) 1),
+                  new NewTopic("speed-kill-it.late.v1", 1, (short) 1),
+                  new NewTopic("speed-kill-it.alerts.v1", 1, (short) 1)))
+          .all()
+          .get();
+    }
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(LocalStackEndpoints endpoints) {
+    return new KafkaProducer<>(
+        Map.of(
+            "bootstrap.servers",
+            endpoints.kafkaBootstrapServers(),
+            "enable.idempotence",
+            "true",
+            "acks",
+            "all"),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+}
