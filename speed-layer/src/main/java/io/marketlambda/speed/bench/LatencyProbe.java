@@ -12,14 +12,15 @@ import java.util.Optional;
 
 /**
  * Measures produce → visible-in-HBase latency with marker quotes: the benchmark sends marker {@code
- * k} of a symbol no other quote uses and records when; a polling thread reads the symbol's latest
- * quote with one HBase Get every {@link #POLL_MILLIS} ms, and marker {@code k} is visible once the
- * stored quote has sequence {@code >= k}. With bars probed, it also reads the marker's 1-minute bar
- * and counts marker {@code k} visible there once the bar's trade count reaches its place in that
- * minute. The figures include up to one poll interval of measurement error.
+ * k} of a symbol no other quote or earlier step uses and records when; a polling thread reads the
+ * symbol's latest quote with one HBase Get every {@link #POLL_MILLIS} ms, and marker {@code k} is
+ * visible once the stored quote has sequence {@code >= k}. With bars probed, it also reads the
+ * marker's 1-minute bar and counts marker {@code k} visible there once the bar's trade count
+ * reaches its place in that minute. The figures include up to one poll interval of measurement
+ * error.
  */
 final class LatencyProbe implements AutoCloseable {
-  static final Symbol MARKER = Symbol.of("ZZBENCH");
+  private final Symbol marker;
   static final long POLL_MILLIS = 2;
 
   private static final long MINUTE_MILLIS = 60_000;
@@ -42,7 +43,13 @@ final class LatencyProbe implements AutoCloseable {
    * @param probeBars also time when each marker's 1-minute bar holds it (a marker is the {@code
    *     n}-th of its minute when the bar's trade count reaches {@code n})
    */
-  LatencyProbe(RealtimeViewReader reader, Instant notBefore, int capacity, boolean probeBars) {
+  LatencyProbe(
+      Symbol marker,
+      RealtimeViewReader reader,
+      Instant notBefore,
+      int capacity,
+      boolean probeBars) {
+    this.marker = marker;
     this.reader = reader;
     this.probeBars = probeBars;
     this.markerMinute = new long[capacity];
@@ -68,7 +75,7 @@ final class LatencyProbe implements AutoCloseable {
         index > 0 && markerMinute[index - 1] == minute ? markerOrdinal[index - 1] + 1 : 1;
     sentNanos[index] = System.nanoTime();
     sent = index + 1;
-    return Optional.of(new Quote(MARKER, now, 100.0, 1, "bench-marker", index));
+    return Optional.of(new Quote(marker, now, 100.0, 1, "bench-marker", index));
   }
 
   int sent() {
@@ -113,7 +120,7 @@ final class LatencyProbe implements AutoCloseable {
       long minute = markerMinute[k];
       if (minute != fetchedMinute) {
         Instant start = Instant.ofEpochMilli(minute);
-        List<Bar> bars = reader.bars(MARKER, BarInterval.ONE_MINUTE, start, start.plusSeconds(60));
+        List<Bar> bars = reader.bars(marker, BarInterval.ONE_MINUTE, start, start.plusSeconds(60));
         tradeCount = bars.isEmpty() ? 0 : bars.get(0).tradeCount();
         fetchedMinute = minute;
       }
@@ -129,7 +136,7 @@ final class LatencyProbe implements AutoCloseable {
   private void poll() {
     while (running) {
       try {
-        Optional<Quote> latest = reader.latestQuote(MARKER);
+        Optional<Quote> latest = reader.latestQuote(marker);
         long now = System.nanoTime();
         if (latest.isPresent() && !latest.get().eventTime().isBefore(notBefore)) {
           long upTo = Math.min(latest.get().sequence(), sent - 1L);

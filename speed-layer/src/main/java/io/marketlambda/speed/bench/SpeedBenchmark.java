@@ -3,6 +3,7 @@ package io.marketlambda.speed.bench;
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.speed.hbase.RealtimeViewWriter;
 import io.marketlambda.speed.stream.SpeedConfig;
@@ -63,6 +64,7 @@ public final class SpeedBenchmark {
   private final Duration warmUp;
   private final Path lake;
   private final Consumer<String> out;
+  private int markerSymbols;
 
   /**
    * @param settings the local stack's endpoints or a cluster's: Kafka and HBase client settings
@@ -369,8 +371,9 @@ public final class SpeedBenchmark {
     long processedBefore = processed.getAsLong();
     long barsBefore = barsProcessed == null ? 0 : barsProcessed.getAsLong();
     long producedBefore = offered.count;
+    Symbol markerSymbol = Symbol.of("ZZBENCH" + (++markerSymbols));
     try (LatencyProbe probe =
-        new LatencyProbe(reader, Instant.now(), markers, barsProcessed != null)) {
+        new LatencyProbe(markerSymbol, reader, Instant.now(), markers, barsProcessed != null)) {
       long start = System.nanoTime();
       long end = start + length.toNanos();
       long markerEvery = 1_000_000_000L / MARKERS_PER_SECOND;

@@ -2,6 +2,7 @@ package io.marketlambda.speed.stream;
 
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.speed.checkpoint.LocalCheckpointFileManager;
 import io.marketlambda.views.AlertRules;
 import java.time.Duration;
 import java.util.Map;
@@ -37,10 +38,11 @@ import org.slf4j.LoggerFactory;
  *       #VIEWS} dead-letters them, once.
  * </ul>
  *
- * Both are micro-batch queries with a checkpoint each; the state store is RocksDB with changelog
- * checkpointing, and the shuffle has as many partitions as the quotes topic. A restart resumes at
- * the last committed micro-batch and rewrites identical cells (cell timestamp = event time or bar
- * start): exactly-once views on at-least-once writes.
+ * Both are micro-batch queries with a checkpoint each ({@link LocalCheckpointFileManager} on a
+ * local file system); the state store is RocksDB with changelog checkpointing, and the shuffle has
+ * as many partitions as the quotes topic. A restart resumes at the last committed micro-batch and
+ * rewrites identical cells (cell timestamp = event time or bar start): exactly-once views on
+ * at-least-once writes.
  */
 public final class SpeedPipeline {
   private static final Logger log = LoggerFactory.getLogger(SpeedPipeline.class);
@@ -113,6 +115,8 @@ public final class SpeedPipeline {
         updates.writeStream().outputMode(OutputMode.Update()).foreachBatch(writeBatch),
         VIEWS,
         Map.of(
+            LocalCheckpointFileManager.SETTING,
+            LocalCheckpointFileManager.class.getName(),
             "spark.sql.shuffle.partitions",
             Integer.toString(partitions),
             "spark.sql.streaming.stateStore.providerClass",
@@ -160,7 +164,10 @@ public final class SpeedPipeline {
                       });
           report(LATEST, batchId, counts.drain());
         };
-    return start(records.writeStream().foreachBatch(writeBatch), LATEST, Map.of());
+    return start(
+        records.writeStream().foreachBatch(writeBatch),
+        LATEST,
+        Map.of(LocalCheckpointFileManager.SETTING, LocalCheckpointFileManager.class.getName()));
   }
 
   private void report(String query, long batchId, Map<String, Long> counts) {

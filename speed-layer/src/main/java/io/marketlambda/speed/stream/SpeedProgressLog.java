@@ -53,6 +53,9 @@ public final class SpeedProgressLog extends StreamingQueryListener {
     if (watermark != null) {
       metrics.watermark.labelValues(query).set(java.time.Instant.parse(watermark).getEpochSecond());
     }
+    if (System.getenv("ML_PROGRESS_JSON") != null) {
+      log.info("PROGRESS {}", progress.json());
+    }
     long now = System.nanoTime();
     Long last = lastInfo.get(query);
     boolean info = last == null || now - last >= INFO_EVERY_SECONDS * 1_000_000_000L;
@@ -64,7 +67,7 @@ public final class SpeedProgressLog extends StreamingQueryListener {
     }
     String format =
         "{} batch {}: {} rows in, {} late rows dropped by Spark, {} ms, {} rows/s in,"
-            + " {} rows/s processed, watermark {}, {} keys in state ({} bytes)";
+            + " {} rows/s processed, watermark {}, {} keys in state ({} bytes); ms by phase {}";
     Object[] arguments = {
       progress.name(),
       progress.batchId(),
