@@ -107,8 +107,9 @@ final class BenchCommand implements Callable<Integer> {
       description = {
         "Drives the speed layer at rising rates with the recorded 2013-10-07 trades of IBM, SPY",
         "and BAC (re-stamped with the send time) and prints, per rate, the quotes/s it sustains",
-        "and the produce-to-visible-in-HBase latency (p50, p99) of the latest quote, next to a",
-        "bare KafkaConsumer -> BufferedMutator loop measured the same way in the same run.",
+        "and the produce-to-visible-in-HBase latency (p50, p99) of the latest quote and of the",
+        "1-minute bar holding it, next to a bare KafkaConsumer -> BufferedMutator loop measured",
+        "the same way in the same run.",
         "Needs a running local stack (bin/marketlambda local-stack) or a cluster's --config."
       })
   static final class Speed implements Callable<Integer> {
@@ -121,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         names = "--rates",
         paramLabel = "<quotes/s>",
         split = ",",
-        defaultValue = "1000,5000,20000,50000",
+        defaultValue = "1000,5000,10000,20000,40000",
         description = "Offered rates, one step each (default: ${DEFAULT-VALUE}).")
     List<Integer> rates;
 

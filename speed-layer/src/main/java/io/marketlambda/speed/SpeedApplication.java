@@ -46,7 +46,8 @@ public final class SpeedApplication {
    */
   public static void run(Settings settings) throws StreamingQueryException {
     SpeedConfig config = SpeedConfig.from(settings);
-    SparkSession spark = SparkSessions.getOrCreate("marketlambda-speed", settings);
+    SparkSession spark =
+        SparkSessions.getOrCreate("marketlambda-speed", SpeedJob.withTaskSlots(settings));
     SpeedMetrics metrics = new SpeedMetrics();
     SpeedProgressLog progressLog = new SpeedProgressLog(metrics);
     spark.streams().addListener(progressLog);

@@ -61,4 +61,32 @@ final class KafkaOptions {
       throw new IllegalStateException("Interrupted while creating topic " + topic, e);
     }
   }
+
+  /**
+   * The partition count of {@code topic}.
+   *
+   * @throws IllegalStateException when the brokers cannot be reached or the topic is missing
+   */
+  static int partitions(Map<String, String> kafka, String topic) {
+    Map<String, Object> properties = new TreeMap<>(kafka);
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(properties)) {
+      return admin
+          .describeTopics(java.util.List.of(topic))
+          .allTopicNames()
+          .get(30, java.util.concurrent.TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .size();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(
+          "Cannot read the partitions of topic " + topic + ": " + e.getCause().getMessage(), e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(
+          "Cannot read the partitions of topic " + topic + ": Kafka gave no answer in 30 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted reading topic " + topic, e);
+    }
+  }
 }

@@ -166,6 +166,13 @@ public final class RealtimeViewsSink implements SpeedSink {
       send(new ProducerRecord<>(deadLetterTopic, null, null, record.key(), value, headers));
     }
 
+    @Override
+    public void flush() {
+      if (views != null) {
+        views.flush();
+      }
+    }
+
     private void send(ProducerRecord<byte[], byte[]> record) {
       sends.add(SharedProducers.get(kafka).send(record));
     }

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param maxOffsetsPerTrigger records read per micro-batch at most
  * @param alertRules thresholds of the provisional intraday alerts
  * @param metricsPort port of the Prometheus endpoint {@code /metrics}; 0 for none
+ * @param latestQuoteTrigger how the latest-quote query runs: micro-batches or Spark's continuous
+ *     processing
  */
 public record SpeedConfig(
     Map<String, String> kafka,
@@ -39,7 +41,8 @@ public record SpeedConfig(
     OnInvalidRecord onInvalidRecord,
     int maxOffsetsPerTrigger,
     AlertRules alertRules,
-    int metricsPort) {
+    int metricsPort,
+    LatestQuoteTrigger latestQuoteTrigger) {
 
   /** How micro-batches are triggered. */
   public enum Trigger {
@@ -47,6 +50,19 @@ public record SpeedConfig(
     PROCESSING_TIME,
     /** Everything available now, then stop: catch-up and tests. */
     AVAILABLE_NOW
+  }
+
+  /** How the latest-quote query runs. */
+  public enum LatestQuoteTrigger {
+    /** Micro-batches like the views' ({@code speed.trigger}, {@code speed.trigger-interval}). */
+    MICRO_BATCH,
+    /**
+     * Spark's continuous processing: long-running tasks, one per quotes-topic partition (each holds
+     * a task slot), writing as records arrive, with a checkpoint every {@code
+     * speed.trigger-interval} (at least 100 ms). Falls back to micro-batches with {@code
+     * speed.trigger=available-now}.
+     */
+    CONTINUOUS
   }
 
   /** What an invalid record does. */
@@ -120,6 +136,13 @@ public record SpeedConfig(
           65535,
           "Port of the Prometheus endpoint /metrics of marketlambda speed; 0 for none");
 
+  public static final ConfigKey<LatestQuoteTrigger> LATEST_QUOTE_TRIGGER =
+      ConfigKey.enumeration(
+          "speed.latest-quote-trigger",
+          LatestQuoteTrigger.class,
+          LatestQuoteTrigger.CONTINUOUS,
+          "continuous (Spark's continuous processing) or micro-batch for the latest-quote query");
+
   public SpeedConfig {
     kafka = Map.copyOf(kafka);
     hbase = Map.copyOf(hbase);
@@ -148,7 +171,8 @@ public record SpeedConfig(
             settings.get(ALERT_PRICE_MOVE),
             settings.get(ALERT_VOLUME_ZSCORE),
             settings.get(ALERT_OPENING_GAP)),
-        settings.get(METRICS_PORT));
+        settings.get(METRICS_PORT),
+        settings.get(LATEST_QUOTE_TRIGGER));
   }
 
   /** Every key this config reads besides the pass-through prefixes and the shared configs. */
@@ -163,6 +187,7 @@ public record SpeedConfig(
         ALERT_PRICE_MOVE,
         ALERT_VOLUME_ZSCORE,
         ALERT_OPENING_GAP,
-        METRICS_PORT);
+        METRICS_PORT,
+        LATEST_QUOTE_TRIGGER);
   }
 }

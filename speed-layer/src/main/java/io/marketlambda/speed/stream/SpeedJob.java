@@ -1,13 +1,8 @@
 package io.marketlambda.speed.stream;
 
+import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.config.TopicsConfig;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,6 +29,30 @@ public final class SpeedJob {
   }
 
   /**
+   * Returns {@code settings} with enough task slots for the speed layer on one machine: when no
+   * Spark master is configured (Spark would run {@code local[*]}, one slot per core) and the
+   * latest-quote query runs continuously, {@code spark.master=local[cores + partitions + 2]}, as a
+   * continuous query holds one slot per quotes-topic partition for as long as it runs.
+   *
+   * @throws IllegalStateException when the quotes topic's partitions cannot be read
+   */
+  public static Settings withTaskSlots(Settings settings) {
+    SpeedConfig config = SpeedConfig.from(settings);
+    if (config.latestQuoteTrigger() != SpeedConfig.LatestQuoteTrigger.CONTINUOUS
+        || config.trigger() == SpeedConfig.Trigger.AVAILABLE_NOW
+        || settings.keys().contains("spark.master")
+        || System.getProperty("spark.master") != null) {
+      return settings;
+    }
+    KafkaOptions.createMissing(config.kafka(), config.topics().quotes());
+    int slots =
+        Runtime.getRuntime().availableProcessors()
+            + KafkaOptions.partitions(config.kafka(), config.topics().quotes())
+            + 2;
+    return settings.withOverrides(List.of("spark.master=local[" + slots + "]"));
+  }
+
+  /**
    * Starts every query of the speed layer.
    *
    * @throws IllegalStateException if a query cannot start (e.g. an unreadable checkpoint, or Kafka
@@ -53,8 +72,11 @@ public final class SpeedJob {
     SpeedPipeline pipeline = new SpeedPipeline(spark, config, sink, metrics);
     StreamingQuery views =
         pipeline.startViews(
-            kafka(topics.quotes() + "," + topics.bars()), partitions(topics.quotes()));
-    StreamingQuery latest = pipeline.startLatestQuotes(kafka(topics.quotes()));
+            kafka(topics.quotes() + "," + topics.bars()),
+            KafkaOptions.partitions(config.kafka(), topics.quotes()));
+    StreamingQuery latest =
+        pipeline.startLatestQuotes(
+            kafka(topics.quotes()), KafkaOptions.partitions(config.kafka(), topics.quotes()));
     return List.of(latest, views);
   }
 
@@ -67,28 +89,5 @@ public final class SpeedJob {
         .option("startingOffsets", "earliest")
         .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
         .load();
-  }
-
-  /** The partition count of {@code topic}, for the state's shuffle. */
-  private int partitions(String topic) {
-    Map<String, Object> properties = new TreeMap<>(config.kafka());
-    try (Admin admin = Admin.create(properties)) {
-      return admin
-          .describeTopics(List.of(topic))
-          .allTopicNames()
-          .get(30, TimeUnit.SECONDS)
-          .get(topic)
-          .partitions()
-          .size();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "Cannot read the partitions of topic " + topic + ": " + e.getCause().getMessage(), e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(
-          "Cannot read the partitions of topic " + topic + ": Kafka gave no answer in 30 s", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted reading topic " + topic, e);
-    }
   }
 }

@@ -13,12 +13,13 @@ import java.io.UncheckedIOException;
  *
  * <pre>
  * marketlambda_speed_input_rows_total{query}          Kafka records read
- * marketlambda_speed_rows_written_total{query}        rows the query wrote to the realtime views
- *                                                     (bars, indicator rows, alerts, latest quotes)
+ * marketlambda_speed_rows_written_total{query}        rows the views query wrote (bars, indicator
+ *                                                     rows, alerts)
  * marketlambda_speed_late_rows_dropped_total{query}   rows Spark's own operators dropped behind
  *                                                     the watermark (none: the views' state owns it)
  * marketlambda_speed_late_quotes_total                records sent to the late topic
  * marketlambda_speed_duplicates_total                 trades dropped as seen within the watermark
+ * marketlambda_speed_latest_quote_records_total       quotes the latest-quote query has read
  * marketlambda_speed_dead_letters_total{field}        invalid quotes sent to the dead-letter topic,
  *                                                     by the field at fault ("$": whole record)
  * marketlambda_speed_indicator_rows_total             rows written to indicators_1m
@@ -38,6 +39,8 @@ public final class SpeedMetrics {
   final Counter lateQuotes = counter("late_quotes", "Quotes sent to the late topic");
   final Counter deadLetters =
       counter("dead_letters", "Invalid quotes sent to the dead-letter topic", "field");
+  final Counter latestQuoteRecords =
+      counter("latest_quote_records", "Quotes the latest-quote query has read");
   final Counter duplicates =
       counter("duplicates", "Trades dropped as duplicates within the watermark");
   final Counter indicatorRows = counter("indicator_rows", "Rows written to indicators_1m");
@@ -105,10 +108,17 @@ public final class SpeedMetrics {
       } else if (name.equals(SpeedCounts.INDICATORS)) {
         indicatorRows.inc(value);
         written += value;
-      } else if (name.equals(SpeedCounts.BARS) || name.equals(SpeedCounts.LATEST_QUOTES)) {
+      } else if (name.equals(SpeedCounts.LATEST_QUOTES)) {
+        latestQuoteRecords.inc(value);
+      } else if (name.equals(SpeedCounts.BARS)) {
         written += value;
       }
     }
     rowsWritten.labelValues(query).inc(written);
+  }
+
+  /** Quotes the latest-quote query has read so far. */
+  public long latestQuoteRecords() {
+    return (long) latestQuoteRecords.get();
   }
 }

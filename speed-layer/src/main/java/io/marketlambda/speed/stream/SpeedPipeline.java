@@ -1,15 +1,11 @@
 package io.marketlambda.speed.stream;
 
-import io.marketlambda.core.model.Quote;
-import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.speed.checkpoint.LocalCheckpointFileManager;
 import io.marketlambda.views.AlertRules;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -32,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *       (Spark's {@code flatMapGroupsWithState} over {@link
  *       io.marketlambda.speed.state.SymbolViews}) updates the bars of every interval, the
  *       indicators and the alerts from the state it keeps, and sends late records and dead letters;
- *       one pass over the updates writes them ({@code foreachPartition}). No read of HBase.
+ *       {@link ViewUpdatesWriter} writes the updates in the same stage. No read of HBase.
  *   <li>{@value #LATEST} (quotes topic): decode, newest per symbol and partition, write. Stateless,
  *       no shuffle, one Spark job per micro-batch. Invalid records are skipped here: {@value
  *       #VIEWS} dead-letters them, once.
@@ -89,30 +85,13 @@ public final class SpeedPipeline {
                 Encoders.BINARY(),
                 Encoders.row(UpdateColumns.SCHEMA),
                 GroupStateTimeout.NoTimeout());
-    SpeedSink sink = this.sink;
     boolean failOnInvalid = config.onInvalidRecord() == SpeedConfig.OnInvalidRecord.FAIL;
-    VoidFunction2<Dataset<Row>, Long> writeBatch =
-        (batch, batchId) -> {
-          batch.foreachPartition(
-              (ForeachPartitionFunction<Row>)
-                  rows -> {
-                    if (!rows.hasNext()) {
-                      return;
-                    }
-                    try (SpeedSink.Writer writer = sink.open()) {
-                      while (rows.hasNext()) {
-                        Row row = rows.next();
-                        if (failOnInvalid && UpdateColumns.DEAD_LETTER.equals(row.getString(0))) {
-                          throw new IllegalStateException(describeInvalid(row));
-                        }
-                        UpdateColumns.write(row, writer, counts);
-                      }
-                    }
-                  });
-          report(VIEWS, batchId, counts.drain());
-        };
+    spark.streams().addListener(new CountsReporter(VIEWS, counts));
     return start(
-        updates.writeStream().outputMode(OutputMode.Update()).foreachBatch(writeBatch),
+        updates
+            .writeStream()
+            .outputMode(OutputMode.Update())
+            .foreach(new ViewUpdatesWriter(sink, counts, failOnInvalid)),
         VIEWS,
         Map.of(
             LocalCheckpointFileManager.SETTING,
@@ -122,52 +101,82 @@ public final class SpeedPipeline {
             "spark.sql.streaming.stateStore.providerClass",
             "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider",
             "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
-            "true"));
+            "true"),
+        true);
   }
 
   /**
    * Starts {@value #LATEST}.
    *
    * @param records Kafka records of the quotes topic
+   * @param partitions the quotes topic's partitions: a continuous query holds a task slot for each
    * @throws IllegalStateException when the query cannot start
    */
-  public StreamingQuery startLatestQuotes(Dataset<Row> records) {
+  public StreamingQuery startLatestQuotes(Dataset<Row> records, int partitions) {
     SpeedCounts counts = new SpeedCounts();
     spark.sparkContext().register(counts, LATEST + "-counts");
-    SpeedSink sink = this.sink;
-    VoidFunction2<Dataset<Row>, Long> writeBatch =
-        (batch, batchId) -> {
-          batch
-              .select("value")
-              .foreachPartition(
-                  (ForeachPartitionFunction<Row>)
-                      rows -> {
-                        if (!rows.hasNext()) {
-                          return;
-                        }
-                        QuoteWireCodec codec = new QuoteWireCodec();
-                        long quotes = 0;
-                        try (SpeedSink.Writer writer = sink.open()) {
-                          while (rows.hasNext()) {
-                            byte[] value = (byte[]) rows.next().get(0);
-                            Quote quote;
-                            try {
-                              quote = codec.decode(value);
-                            } catch (RuntimeException invalid) {
-                              continue; // dead-lettered by speed-views
-                            }
-                            writer.writeLatestQuote(quote);
-                            quotes++;
-                          }
-                        }
-                        counts.add(SpeedCounts.LATEST_QUOTES, quotes);
-                      });
-          report(LATEST, batchId, counts.drain());
-        };
+    boolean continuous =
+        config.latestQuoteTrigger() == SpeedConfig.LatestQuoteTrigger.CONTINUOUS
+            && config.trigger() != SpeedConfig.Trigger.AVAILABLE_NOW;
+    int slots = spark.sparkContext().defaultParallelism();
+    if (continuous && slots < partitions + 2) {
+      log.warn(
+          "Cannot run {} continuously with {} task slots: it holds one per quotes partition ({})"
+              + " and {} needs 2 more; running micro-batches (give spark.master=local[{}] or more"
+              + " executor cores)",
+          LATEST,
+          slots,
+          partitions,
+          VIEWS,
+          partitions + 2);
+      continuous = false;
+    }
+    DataStreamWriter<Row> writer =
+        records
+            .select("value")
+            .writeStream()
+            .foreach(new LatestQuoteWriter(sink, counts, FLUSH_MILLIS));
+    if (continuous) {
+      writer.trigger(Trigger.Continuous(Math.max(100, config.triggerInterval().toMillis())));
+    }
+    spark.streams().addListener(new CountsReporter(LATEST, counts));
     return start(
-        records.writeStream().foreachBatch(writeBatch),
+        writer,
         LATEST,
-        Map.of(LocalCheckpointFileManager.SETTING, LocalCheckpointFileManager.class.getName()));
+        Map.of(LocalCheckpointFileManager.SETTING, LocalCheckpointFileManager.class.getName()),
+        !continuous);
+  }
+
+  /** While records flow, the latest-quote writers make quotes visible at least this often. */
+  static final long FLUSH_MILLIS = 5;
+
+  /** Reports a query's counts after each of its micro-batches or epochs. */
+  private final class CountsReporter extends org.apache.spark.sql.streaming.StreamingQueryListener {
+    private final String name;
+    private final SpeedCounts counts;
+
+    CountsReporter(String name, SpeedCounts counts) {
+      this.name = name;
+      this.counts = counts;
+    }
+
+    @Override
+    public void onQueryStarted(QueryStartedEvent event) {}
+
+    @Override
+    public void onQueryProgress(QueryProgressEvent event) {
+      if (name.equals(event.progress().name())) {
+        report(name, event.progress().batchId(), counts.drain());
+      }
+    }
+
+    @Override
+    public void onQueryTerminated(QueryTerminatedEvent event) {
+      StreamingQuery query = spark.streams().get(event.id());
+      if (query == null || name.equals(query.name())) {
+        report(name, -1, counts.drain());
+      }
+    }
   }
 
   private void report(String query, long batchId, Map<String, Long> counts) {
@@ -183,15 +192,20 @@ public final class SpeedPipeline {
   }
 
   private StreamingQuery start(
-      DataStreamWriter<Row> writer, String name, Map<String, String> queryConf) {
+      DataStreamWriter<Row> writer,
+      String name,
+      Map<String, String> queryConf,
+      boolean microBatch) {
     Duration interval = config.triggerInterval();
     writer
         .queryName(name)
-        .option("checkpointLocation", config.lake().layout().checkpoint(name).toString())
-        .trigger(
-            config.trigger() == SpeedConfig.Trigger.AVAILABLE_NOW
-                ? Trigger.AvailableNow()
-                : Trigger.ProcessingTime(interval.toMillis()));
+        .option("checkpointLocation", config.lake().layout().checkpoint(name).toString());
+    if (microBatch) {
+      writer.trigger(
+          config.trigger() == SpeedConfig.Trigger.AVAILABLE_NOW
+              ? Trigger.AvailableNow()
+              : Trigger.ProcessingTime(interval.toMillis()));
+    }
     // A query copies the session's SQL conf when it starts: set this query's own, then restore.
     Map<String, String> previous = new java.util.HashMap<>();
     queryConf.forEach(
@@ -215,19 +229,5 @@ public final class SpeedPipeline {
             }
           });
     }
-  }
-
-  private static String describeInvalid(Row deadLetter) {
-    return "Cannot decode record at offset "
-        + deadLetter.get(12)
-        + " of "
-        + deadLetter.get(10)
-        + "-"
-        + deadLetter.get(11)
-        + ": field "
-        + deadLetter.get(6)
-        + " "
-        + deadLetter.get(7)
-        + " (speed.on-invalid-record=fail)";
   }
 }

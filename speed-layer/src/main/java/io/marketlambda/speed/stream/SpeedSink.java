@@ -49,6 +49,13 @@ public interface SpeedSink extends Serializable {
     void deadLetter(SourceRecord record, String field, String reason);
 
     /**
+     * Makes what was written so far visible to readers (the latest quotes kept included).
+     *
+     * @throws RuntimeException when a write failed
+     */
+    void flush();
+
+    /**
      * Flushes and releases what this writer holds.
      *
      * @throws RuntimeException when a write failed: the micro-batch did not land whole and Spark

@@ -27,7 +27,8 @@ class SpeedConfigTest {
             "speed.alerts.price-move",
             "speed.alerts.volume-zscore",
             "speed.alerts.opening-gap",
-            "speed.metrics-port");
+            "speed.metrics-port",
+            "speed.latest-quote-trigger");
     assertThat(config.kafka())
         .containsExactlyEntriesOf(java.util.Map.of("bootstrap.servers", "localhost:9092"));
     assertThat(config.hbase()).isEmpty();
@@ -38,6 +39,7 @@ class SpeedConfigTest {
     assertThat(config.maxOffsetsPerTrigger()).isEqualTo(200_000);
     assertThat(config.alertRules()).isEqualTo(new AlertRules(0.02, 4.0, 0.02));
     assertThat(config.metricsPort()).isEqualTo(9464);
+    assertThat(config.latestQuoteTrigger()).isEqualTo(SpeedConfig.LatestQuoteTrigger.CONTINUOUS);
     assertThat(config.topics().late()).isEqualTo("marketlambda.quotes.late.v1");
     assertThat(config.topics().alerts()).isEqualTo("marketlambda.alerts.v1");
     assertThat(config.topics().quotes()).isEqualTo("marketlambda.quotes.v1");
