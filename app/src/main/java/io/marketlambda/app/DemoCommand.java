@@ -502,7 +502,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             "batch.serving-copy=true",
             "serving.http.port=" + servingPort,
             "serving.api-keys-file=" + keys.toAbsolutePath(),
-            "speed.metrics-port=0");
+            "speed.metrics-port=0",
+            // Task slots beyond the cores: the speed layer's continuous latest-quote query holds
+            // one per quotes partition for as long as it runs (the batch shares the session).
+            "spark.master=local[" + (Runtime.getRuntime().availableProcessors() + 4) + "]");
     List<String> entries = new ArrayList<>();
     stack.endpoints().asProperties().forEach((key, value) -> entries.add(key + "=" + value));
     entries.addAll(demo);

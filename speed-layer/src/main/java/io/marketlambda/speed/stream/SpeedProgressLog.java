@@ -53,9 +53,6 @@ public final class SpeedProgressLog extends StreamingQueryListener {
     if (watermark != null) {
       metrics.watermark.labelValues(query).set(java.time.Instant.parse(watermark).getEpochSecond());
     }
-    if (System.getenv("ML_PROGRESS_JSON") != null) {
-      log.info("PROGRESS {}", progress.json());
-    }
     long now = System.nanoTime();
     Long last = lastInfo.get(query);
     boolean info = last == null || now - last >= INFO_EVERY_SECONDS * 1_000_000_000L;
@@ -78,7 +75,8 @@ public final class SpeedProgressLog extends StreamingQueryListener {
       Math.round(progress.processedRowsPerSecond()),
       watermark == null ? "none" : watermark,
       stateRows,
-      stateBytes
+      stateBytes,
+      new java.util.TreeMap<>(progress.durationMs())
     };
     if (info) {
       log.info(format, arguments);
