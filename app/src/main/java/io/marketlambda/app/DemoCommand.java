@@ -503,6 +503,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             "serving.http.port=" + servingPort,
             "serving.api-keys-file=" + keys.toAbsolutePath(),
             "speed.metrics-port=0",
+            // The replay is recorded history: with --speed max the minute bars of Tuesday to
+            // Friday race ahead of Monday's trades on the other topic, and the speed layer's one
+            // watermark would call those trades late. A week covers the live days.
+            "speed.watermark=7d",
             // Task slots beyond the cores: the speed layer's continuous latest-quote query holds
             // one per quotes partition for as long as it runs (the batch shares the session).
             "spark.master=local[" + (Runtime.getRuntime().availableProcessors() + 4) + "]");
