@@ -70,13 +70,10 @@ public final class SpeedJob {
             topics.deadLetter(),
             topics.alerts());
     SpeedPipeline pipeline = new SpeedPipeline(spark, config, sink, metrics);
+    int partitions = KafkaOptions.partitions(config.kafka(), topics.quotes());
     StreamingQuery views =
-        pipeline.startViews(
-            kafka(topics.quotes() + "," + topics.bars()),
-            KafkaOptions.partitions(config.kafka(), topics.quotes()));
-    StreamingQuery latest =
-        pipeline.startLatestQuotes(
-            kafka(topics.quotes()), KafkaOptions.partitions(config.kafka(), topics.quotes()));
+        pipeline.startViews(kafka(topics.quotes() + "," + topics.bars()), partitions);
+    StreamingQuery latest = pipeline.startLatestQuotes(kafka(topics.quotes()), partitions);
     return List.of(latest, views);
   }
 

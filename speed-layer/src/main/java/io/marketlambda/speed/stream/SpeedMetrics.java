@@ -116,9 +116,4 @@ public final class SpeedMetrics {
     }
     rowsWritten.labelValues(query).inc(written);
   }
-
-  /** Quotes the latest-quote query has read so far. */
-  public long latestQuoteRecords() {
-    return (long) latestQuoteRecords.get();
-  }
 }

@@ -86,23 +86,24 @@ public final class SpeedPipeline {
                 Encoders.row(UpdateColumns.SCHEMA),
                 GroupStateTimeout.NoTimeout());
     boolean failOnInvalid = config.onInvalidRecord() == SpeedConfig.OnInvalidRecord.FAIL;
-    spark.streams().addListener(new CountsReporter(VIEWS, counts));
-    return start(
-        updates
-            .writeStream()
-            .outputMode(OutputMode.Update())
-            .foreach(new ViewUpdatesWriter(sink, counts, failOnInvalid)),
-        VIEWS,
-        Map.of(
-            LocalCheckpointFileManager.SETTING,
-            LocalCheckpointFileManager.class.getName(),
-            "spark.sql.shuffle.partitions",
-            Integer.toString(partitions),
-            "spark.sql.streaming.stateStore.providerClass",
-            "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider",
-            "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
-            "true"),
-        true);
+    CountsReporter reporter = new CountsReporter(VIEWS, counts);
+    return reporter.follow(
+        start(
+            updates
+                .writeStream()
+                .outputMode(OutputMode.Update())
+                .foreach(new ViewUpdatesWriter(sink, counts, failOnInvalid)),
+            VIEWS,
+            Map.of(
+                LocalCheckpointFileManager.SETTING,
+                LocalCheckpointFileManager.class.getName(),
+                "spark.sql.shuffle.partitions",
+                Integer.toString(partitions),
+                "spark.sql.streaming.stateStore.providerClass",
+                "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider",
+                "spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled",
+                "true"),
+            true));
   }
 
   /**
@@ -139,25 +140,37 @@ public final class SpeedPipeline {
     if (continuous) {
       writer.trigger(Trigger.Continuous(Math.max(100, config.triggerInterval().toMillis())));
     }
-    spark.streams().addListener(new CountsReporter(LATEST, counts));
-    return start(
-        writer,
-        LATEST,
-        Map.of(LocalCheckpointFileManager.SETTING, LocalCheckpointFileManager.class.getName()),
-        !continuous);
+    CountsReporter reporter = new CountsReporter(LATEST, counts);
+    return reporter.follow(
+        start(
+            writer,
+            LATEST,
+            Map.of(LocalCheckpointFileManager.SETTING, LocalCheckpointFileManager.class.getName()),
+            !continuous));
   }
 
   /** While records flow, the latest-quote writers make quotes visible at least this often. */
   static final long FLUSH_MILLIS = 5;
 
-  /** Reports a query's counts after each of its micro-batches or epochs. */
+  /**
+   * Reports one query's counts after each of its micro-batches, and the rest when it ends; then it
+   * removes itself.
+   */
   private final class CountsReporter extends org.apache.spark.sql.streaming.StreamingQueryListener {
     private final String name;
     private final SpeedCounts counts;
+    private volatile java.util.UUID id;
 
     CountsReporter(String name, SpeedCounts counts) {
       this.name = name;
       this.counts = counts;
+      spark.streams().addListener(this);
+    }
+
+    /** Ties this reporter to the started query. */
+    StreamingQuery follow(StreamingQuery query) {
+      id = query.id();
+      return query;
     }
 
     @Override
@@ -172,9 +185,9 @@ public final class SpeedPipeline {
 
     @Override
     public void onQueryTerminated(QueryTerminatedEvent event) {
-      StreamingQuery query = spark.streams().get(event.id());
-      if (query == null || name.equals(query.name())) {
+      if (event.id().equals(id)) {
         report(name, -1, counts.drain());
+        spark.streams().removeListener(this);
       }
     }
   }

@@ -67,7 +67,8 @@ final class UpdateColumns {
     double[] values = {
       bar.openUsd(), bar.highUsd(), bar.lowUsd(), bar.closeUsd(), bar.volumeShares(), bar.vwapUsd()
     };
-    return row(BAR, bar.symbol(), bar.interval().code(), bar.start(), values, bar.tradeCount());
+    return row(
+        BAR, bar.symbol(), bar.interval().code(), bar.start(), values, bar.tradeCount(), null);
   }
 
   static Row indicators(Bar bar, double[] indicators) {
@@ -75,17 +76,16 @@ final class UpdateColumns {
     values[0] = bar.closeUsd();
     values[1] = bar.volumeShares();
     System.arraycopy(indicators, 0, values, 2, indicators.length);
-    return row(INDICATORS, bar.symbol(), null, bar.start(), values, null);
+    return row(INDICATORS, bar.symbol(), null, bar.start(), values, null, null);
   }
 
   static Row alert(Alert alert) {
     double[] values = {alert.value(), alert.threshold()};
-    return withText(
-        row(ALERT, alert.symbol(), null, alert.time(), values, null), alert.type().code(), null);
+    return row(ALERT, alert.symbol(), null, alert.time(), values, null, alert.type().code());
   }
 
   static Row withdrawal(Symbol symbol, Instant time, AlertType type) {
-    return withText(row(WITHDRAWAL, symbol, null, time, null, null), type.code(), null);
+    return row(WITHDRAWAL, symbol, null, time, null, null, type.code());
   }
 
   static Row late(Row event, Instant watermark) {
@@ -106,7 +106,13 @@ final class UpdateColumns {
   }
 
   private static Row row(
-      String kind, Symbol symbol, String interval, Instant time, double[] values, Long tradeCount) {
+      String kind,
+      Symbol symbol,
+      String interval,
+      Instant time,
+      double[] values,
+      Long tradeCount,
+      String text) {
     Object[] row = new Object[SCHEMA.size()];
     row[0] = kind;
     row[1] = symbol.value();
@@ -114,17 +120,8 @@ final class UpdateColumns {
     row[3] = Timestamp.from(time);
     row[4] = values;
     row[5] = tradeCount;
+    row[6] = text;
     return RowFactory.create(row);
-  }
-
-  private static Row withText(Row row, String text, String reason) {
-    Object[] values = new Object[row.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = row.get(i);
-    }
-    values[6] = text;
-    values[7] = reason;
-    return RowFactory.create(values);
   }
 
   private static Object[] withSource(Object[] values, SourceRecord source) {
