@@ -105,10 +105,13 @@ class SpeedKillIT {
         Process child = startSpeedLayer(endpoints, lake, log);
         long committed = count(commits);
         // Let it commit at least one micro-batch of this run, then kill it somewhere in the next.
-        await()
-            .atMost(Duration.ofMinutes(3))
-            .until(() -> count(commits) > committed || !child.isAlive());
-        assertThat(child.isAlive()).as("speed layer alive before kill " + (kill + 1)).isTrue();
+        awaitOrShowLog(
+            log,
+            "a micro-batch committed by run " + (kill + 1),
+            () -> count(commits) > committed || !child.isAlive());
+        assertThat(child.isAlive())
+            .as("speed layer alive before kill %d; its log:%n%s", kill + 1, problems(log))
+            .isTrue();
         sleep(200 + random.nextInt(1_500));
         child.destroyForcibly().waitFor();
       }
@@ -118,10 +121,15 @@ class SpeedKillIT {
       try {
         send(producer, codec, pushWatermark);
         producer.flush();
-        awaitBarOf(killed, pushWatermark);
+        awaitBarOf(killed, pushWatermark, log);
         send(producer, codec, closeMinutes);
         producer.flush();
-        awaitBarOf(killed, closeMinutes);
+        awaitBarOf(killed, closeMinutes, log);
+        // The latest-quote query runs beside the views query and catches up on its own time.
+        awaitOrShowLog(
+            log,
+            "the latest quote of the last record",
+            () -> killed.latestQuote(IBM).equals(Optional.of(closeMinutes)));
       } finally {
         last.destroyForcibly().waitFor();
       }
@@ -238,13 +246,41 @@ class SpeedKillIT {
         .start();
   }
 
-  private static void awaitBarOf(RealtimeViewReader views, Quote quote) {
+  private static void awaitBarOf(RealtimeViewReader views, Quote quote, Path log) {
     Instant minute = BarInterval.ONE_MINUTE.startOf(quote.eventTime());
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .until(
-            () ->
-                !views.bars(IBM, BarInterval.ONE_MINUTE, minute, minute.plusSeconds(60)).isEmpty());
+    awaitOrShowLog(
+        log,
+        "1-minute bar at " + minute,
+        () -> !views.bars(IBM, BarInterval.ONE_MINUTE, minute, minute.plusSeconds(60)).isEmpty());
+  }
+
+  /** Waits up to 3 minutes; on time-out fails with the child's warnings and errors. */
+  private static void awaitOrShowLog(
+      Path log, String what, java.util.concurrent.Callable<Boolean> condition) {
+    try {
+      await().atMost(Duration.ofMinutes(3)).until(condition);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          "No " + what + " within 3 minutes; the speed layer's log:\n" + problems(log), e);
+    }
+  }
+
+  /** The child's WARN and ERROR lines and stack frames, the last 80. */
+  private static String problems(Path log) {
+    try (Stream<String> lines = Files.lines(log)) {
+      List<String> shown =
+          lines
+              .filter(
+                  line ->
+                      line.contains(" WARN ")
+                          || line.contains(" ERROR ")
+                          || line.startsWith("\t")
+                          || line.startsWith("Caused by"))
+              .toList();
+      return String.join("\n", shown.subList(Math.max(0, shown.size() - 80), shown.size()));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "(cannot read " + log + ": " + e + ")";
+    }
   }
 
   private static long count(Path directory) {
