@@ -16,6 +16,7 @@ import io.marketlambda.localstack.LocalStackOptions;
 import io.marketlambda.localstack.LocalStackProcess;
 import io.marketlambda.serving.ServingApplication;
 import io.marketlambda.speed.SpeedApplication;
+import io.marketlambda.views.SparkSessions;
 import io.marketlambda.viewstore.HBaseConnector;
 import io.marketlambda.viewstore.RealtimeViewReader;
 import io.marketlambda.viewstore.RealtimeViewsSchema;
@@ -509,7 +510,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             "speed.watermark=7d",
             // Task slots beyond the cores: the speed layer's continuous latest-quote query holds
             // one per quotes partition for as long as it runs (the batch shares the session).
-            "spark.master=local[" + (Runtime.getRuntime().availableProcessors() + 4) + "]");
+            "spark.master=local["
+                + (Runtime.getRuntime().availableProcessors() + 4)
+                + ","
+                + SparkSessions.LOCAL_TASK_ATTEMPTS
+                + "]");
     List<String> entries = new ArrayList<>();
     stack.endpoints().asProperties().forEach((key, value) -> entries.add(key + "=" + value));
     entries.addAll(demo);

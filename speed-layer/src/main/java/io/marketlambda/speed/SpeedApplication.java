@@ -40,9 +40,11 @@ public final class SpeedApplication {
 
   /**
    * Runs the speed layer until its queries stop (with {@code speed.trigger=available-now}) or one
-   * fails.
+   * fails for good: a failed query is restarted with all the others from their checkpoints, after a
+   * back-off ({@link QuerySupervisor}, {@code speed.restart.*}).
    *
-   * @throws StreamingQueryException when a query fails; the message names the query and cause
+   * @throws StreamingQueryException when a query fails and its restarts are spent; the message
+   *     names the query and cause
    */
   public static void run(Settings settings) throws StreamingQueryException {
     SpeedConfig config = SpeedConfig.from(settings);
@@ -57,10 +59,13 @@ public final class SpeedApplication {
         metricsServer = metrics.serve(config.metricsPort());
         log.info("Metrics at http://localhost:{}/metrics", metricsServer.getPort());
       }
-      List<?> created = RealtimeViewsSchema.createIfAbsent(config.hbase(), config.views());
-      log.info("Realtime views in namespace {}: created {}", config.views().namespace(), created);
-      List<StreamingQuery> queries = new SpeedJob(spark, config, metrics).start();
-      awaitAll(spark, queries);
+      new QuerySupervisor(
+              spark,
+              () -> start(spark, config, metrics),
+              config.restarts(),
+              metrics::restarted,
+              wait -> Thread.sleep(wait.toMillis()))
+          .run();
     } finally {
       spark.streams().removeListener(progressLog);
       if (metricsServer != null) {
@@ -69,32 +74,14 @@ public final class SpeedApplication {
     }
   }
 
-  /**
-   * Waits until every query has stopped; when one fails, stops the others (a speed layer missing
-   * some of its views must not look alive) and rethrows its failure.
-   */
-  private static void awaitAll(SparkSession spark, List<StreamingQuery> queries)
-      throws StreamingQueryException {
-    while (queries.stream().anyMatch(StreamingQuery::isActive)) {
-      try {
-        spark.streams().awaitAnyTermination();
-      } catch (StreamingQueryException e) {
-        for (StreamingQuery query : queries) {
-          try {
-            query.stop();
-          } catch (java.util.concurrent.TimeoutException stopTimeout) {
-            log.warn("Cannot stop query {} in time: {}", query.name(), stopTimeout.getMessage());
-          }
-        }
-        throw e;
-      }
-      spark.streams().resetTerminated();
+  /** Creates the realtime view tables that are missing (again, after an outage) and starts. */
+  private static List<StreamingQuery> start(
+      SparkSession spark, SpeedConfig config, SpeedMetrics metrics) {
+    List<?> created = RealtimeViewsSchema.createIfAbsent(config.hbase(), config.views());
+    if (!created.isEmpty()) {
+      log.info("Realtime views in namespace {}: created {}", config.views().namespace(), created);
     }
-    for (StreamingQuery query : queries) {
-      if (query.exception().isDefined()) {
-        throw query.exception().get(); // failed while another's end was being handled
-      }
-    }
+    return new SpeedJob(spark, config, metrics).start();
   }
 
   /** {@code --config file} (repeatable, later wins) and {@code --conf key=value} (repeatable). */

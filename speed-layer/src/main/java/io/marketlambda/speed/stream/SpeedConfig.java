@@ -28,6 +28,7 @@ import java.util.TreeMap;
  * @param metricsPort port of the Prometheus endpoint {@code /metrics}; 0 for none
  * @param latestQuoteTrigger how the latest-quote query runs: micro-batches or Spark's continuous
  *     processing
+ * @param restarts how the queries are restarted after one fails
  */
 public record SpeedConfig(
     Map<String, String> kafka,
@@ -42,7 +43,21 @@ public record SpeedConfig(
     int maxOffsetsPerTrigger,
     AlertRules alertRules,
     int metricsPort,
-    LatestQuoteTrigger latestQuoteTrigger) {
+    LatestQuoteTrigger latestQuoteTrigger,
+    Restarts restarts) {
+
+  /**
+   * How {@code marketlambda speed} restarts its queries from their checkpoints after one fails (an
+   * outage of HBase or Kafka, a lost executor): after an exponential, randomized back-off from
+   * {@code initialBackoff} up to {@code maxBackoff}, at most {@code maxAttempts} times in a row; a
+   * restart after which a micro-batch completed starts the count again.
+   *
+   * @param maxAttempts consecutive restarts without a completed micro-batch before the failure is
+   *     final; 0 for none
+   * @param initialBackoff wait before the first restart
+   * @param maxBackoff longest wait between restarts
+   */
+  public record Restarts(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {}
 
   /** How micro-batches are triggered. */
   public enum Trigger {
@@ -143,6 +158,23 @@ public record SpeedConfig(
           LatestQuoteTrigger.CONTINUOUS,
           "continuous (Spark's continuous processing) or micro-batch for the latest-quote query");
 
+  public static final ConfigKey<Integer> RESTART_MAX_ATTEMPTS =
+      ConfigKey.integer(
+          "speed.restart.max-attempts",
+          20,
+          0,
+          10_000,
+          "Restarts of the queries in a row, without a completed micro-batch, before a failure"
+              + " is final; 0 = never restart");
+  public static final ConfigKey<Duration> RESTART_INITIAL_BACKOFF =
+      ConfigKey.duration(
+          "speed.restart.initial-backoff",
+          Duration.ofSeconds(1),
+          "Wait before the first restart of the queries after one failed; doubles per attempt");
+  public static final ConfigKey<Duration> RESTART_MAX_BACKOFF =
+      ConfigKey.duration(
+          "speed.restart.max-backoff", Duration.ofMinutes(1), "Longest wait between restarts");
+
   public SpeedConfig {
     kafka = Map.copyOf(kafka);
     hbase = Map.copyOf(hbase);
@@ -172,7 +204,11 @@ public record SpeedConfig(
             settings.get(ALERT_VOLUME_ZSCORE),
             settings.get(ALERT_OPENING_GAP)),
         settings.get(METRICS_PORT),
-        settings.get(LATEST_QUOTE_TRIGGER));
+        settings.get(LATEST_QUOTE_TRIGGER),
+        new Restarts(
+            settings.get(RESTART_MAX_ATTEMPTS),
+            settings.get(RESTART_INITIAL_BACKOFF),
+            settings.get(RESTART_MAX_BACKOFF)));
   }
 
   /** Every key this config reads besides the pass-through prefixes and the shared configs. */
@@ -188,6 +224,9 @@ public record SpeedConfig(
         ALERT_VOLUME_ZSCORE,
         ALERT_OPENING_GAP,
         METRICS_PORT,
-        LATEST_QUOTE_TRIGGER);
+        LATEST_QUOTE_TRIGGER,
+        RESTART_MAX_ATTEMPTS,
+        RESTART_INITIAL_BACKOFF,
+        RESTART_MAX_BACKOFF);
   }
 }

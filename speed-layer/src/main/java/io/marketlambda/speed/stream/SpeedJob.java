@@ -2,6 +2,7 @@ package io.marketlambda.speed.stream;
 
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.config.TopicsConfig;
+import io.marketlambda.views.SparkSessions;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,8 +32,8 @@ public final class SpeedJob {
   /**
    * Returns {@code settings} with enough task slots for the speed layer on one machine: when no
    * Spark master is configured (Spark would run {@code local[*]}, one slot per core) and the
-   * latest-quote query runs continuously, {@code spark.master=local[cores + partitions + 2]}, as a
-   * continuous query holds one slot per quotes-topic partition for as long as it runs.
+   * latest-quote query runs continuously, {@code spark.master=local[cores + partitions + 2, 4]}, as
+   * a continuous query holds one slot per quotes-topic partition for as long as it runs.
    *
    * @throws IllegalStateException when the quotes topic's partitions cannot be read
    */
@@ -49,7 +50,8 @@ public final class SpeedJob {
         Runtime.getRuntime().availableProcessors()
             + KafkaOptions.partitions(config.kafka(), config.topics().quotes())
             + 2;
-    return settings.withOverrides(List.of("spark.master=local[" + slots + "]"));
+    return settings.withOverrides(
+        List.of("spark.master=local[" + slots + "," + SparkSessions.LOCAL_TASK_ATTEMPTS + "]"));
   }
 
   /**

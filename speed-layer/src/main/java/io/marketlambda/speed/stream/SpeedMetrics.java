@@ -45,6 +45,11 @@ public final class SpeedMetrics {
       counter("duplicates", "Trades dropped as duplicates within the watermark");
   final Counter indicatorRows = counter("indicator_rows", "Rows written to indicators_1m");
   final Counter alerts = counter("alerts", "Provisional alerts raised", "type");
+  final Counter restarts =
+      counter(
+          "query_restarts",
+          "Times the queries were restarted from their checkpoints after one failed",
+          "query");
   final Gauge batchDuration =
       Gauge.builder()
           .name("marketlambda_speed_batch_duration_seconds")
@@ -88,6 +93,11 @@ public final class SpeedMetrics {
         .help(help)
         .labelNames(labels)
         .register(registry);
+  }
+
+  /** Counts one restart of the queries after {@code query} failed. */
+  public void restarted(String query) {
+    restarts.labelValues(query).inc();
   }
 
   /** Adds one micro-batch's counts ({@link SpeedCounts}) of {@code query}. */

@@ -88,7 +88,9 @@ public final class SpeedProgressLog extends StreamingQueryListener {
   @Override
   public void onQueryTerminated(QueryTerminatedEvent event) {
     if (event.exception().isDefined()) {
-      log.error("query {} failed: {}", event.id(), event.exception().get());
+      // Whoever awaits the query reports the failure (marketlambda speed's supervisor, at ERROR).
+      log.info("query {} ended by a failure", event.id());
+      log.debug("query {} failed", event.id(), event.exception().get());
     } else {
       log.info("query {} stopped", event.id());
     }

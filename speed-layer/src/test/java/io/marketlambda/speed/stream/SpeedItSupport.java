@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.testing.LeanTradeTicks;
@@ -31,6 +32,17 @@ final class SpeedItSupport {
     conf.set("hbase.zookeeper.quorum", endpoints.zookeeperQuorum());
     conf.setInt("hbase.zookeeper.property.clientPort", endpoints.zookeeperClientPort());
     return ConnectionFactory.createConnection(conf);
+  }
+
+  /** The file's trades as quotes of source {@code lean-tick}, sequenced by line number. */
+  static List<Quote> trades(LeanTradeTicks ticks) {
+    Symbol symbol = Symbol.of(ticks.symbol());
+    return ticks.ticks().stream()
+        .map(
+            tick ->
+                new Quote(
+                    symbol, tick.time(), tick.priceUsd(), tick.size(), "lean-tick", tick.line()))
+        .toList();
   }
 
   /** A lake directory under target/, emptied: checkpoints of an earlier run must not resume. */

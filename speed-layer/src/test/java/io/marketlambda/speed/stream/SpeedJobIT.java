@@ -172,17 +172,7 @@ class SpeedJobIT {
    */
   private static void publish(LocalStackEndpoints endpoints) throws Exception {
     QuoteWireCodec codec = new QuoteWireCodec();
-    List<Quote> trades = new ArrayList<>();
-    for (LeanTradeTicks.Tick tick : IBM.ticks()) {
-      trades.add(
-          new Quote(
-              Symbol.of("IBM"),
-              tick.time(),
-              tick.priceUsd(),
-              tick.size(),
-              "lean-tick",
-              tick.line()));
-    }
+    List<Quote> trades = SpeedItSupport.trades(IBM);
     List<Quote> duplicates = new ArrayList<>();
     for (int i = trades.size() - 1; i >= 0; i -= 10) {
       duplicates.add(trades.get(i));

@@ -106,15 +106,7 @@ class SpeedRestartIT {
                 "true"),
             new ByteArraySerializer(),
             new ByteArraySerializer())) {
-      for (LeanTradeTicks.Tick tick : IBM.ticks()) {
-        Quote quote =
-            new Quote(
-                Symbol.of("IBM"),
-                tick.time(),
-                tick.priceUsd(),
-                tick.size(),
-                "lean-tick",
-                tick.line());
+      for (Quote quote : SpeedItSupport.trades(IBM)) {
         producer.send(
             new ProducerRecord<>(QUOTES, codec.encodeKey(quote), codec.encodeValue(quote)));
       }
