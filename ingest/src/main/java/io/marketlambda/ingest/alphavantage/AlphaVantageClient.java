@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,13 +126,28 @@ public final class AlphaVantageClient {
     LOG.debug("Calling Alpha Vantage {}", maskedUrl(request));
     spendCall(call);
     HttpResponse<String> response;
+    // HttpRequest.timeout bounds the wait for the headers only: a body that stalls after them
+    // would hang the call for ever. The whole exchange gets the same time.
+    CompletableFuture<HttpResponse<String>> exchange =
+        http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     try {
-      response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
+      response = exchange.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
       throw transientFailure(call, "no answer within " + config.requestTimeout(), e);
-    } catch (IOException e) {
-      throw transientFailure(call, "HTTP exchange failed: " + MaskedApiKey.mask(e.toString()), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        throw transientFailure(call, "no answer within " + config.requestTimeout(), cause);
+      }
+      if (cause instanceof IOException) {
+        throw transientFailure(
+            call, "HTTP exchange failed: " + MaskedApiKey.mask(cause.toString()), cause);
+      }
+      throw new IllegalStateException(
+          "Cannot call " + call + ": " + MaskedApiKey.mask(String.valueOf(cause)), cause);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Cannot call " + call + ": interrupted", e);
     }

@@ -145,6 +145,7 @@ public final class AlphaVantageIngest {
     Optional<Mark> mark = marks.published(request);
     List<Mark> sent = new ArrayList<>();
     if (request.function() == AlphaVantageFunction.GLOBAL_QUOTE) {
+      PublishStats before = quotes.flush();
       for (GlobalQuote global :
           parser.parseGlobalQuote(request, body, request.describe()).records()) {
         Quote quote = global.quote();
@@ -154,10 +155,11 @@ public final class AlphaVantageIngest {
           sent.add(position);
         }
       }
-      requireAcknowledged(quotes.flush(), request);
+      requireAcknowledged(quotes.flush().since(before), request);
     } else {
       // Alpha Vantage lists the newest bar first; the topic gets them in time order.
       List<Bar> parsed = parser.parseBars(request, body, request.describe()).records();
+      PublishStats before = bars.flush();
       for (Bar bar : parsed.stream().sorted(Comparator.comparing(Bar::start)).toList()) {
         Mark position = new Mark(bar.start(), 0);
         boolean ended = !bar.end().isAfter(fetched);
@@ -166,7 +168,7 @@ public final class AlphaVantageIngest {
           sent.add(position);
         }
       }
-      requireAcknowledged(bars.flush(), request);
+      requireAcknowledged(bars.flush().since(before), request);
     }
     Optional<Mark> newest = sent.stream().max(Mark::compareTo);
     marks.record(request, fetched, newest);
@@ -175,6 +177,7 @@ public final class AlphaVantageIngest {
     return sent.size();
   }
 
+  /** Throws unless every record of this request was stored ({@code stats} of the request alone). */
   private static void requireAcknowledged(PublishStats stats, AlphaVantageRequest request) {
     if (stats.failed() > 0) {
       throw new IllegalStateException(
@@ -183,7 +186,7 @@ public final class AlphaVantageIngest {
               + ": "
               + stats.failed()
               + " records failed ("
-              + stats.firstFailure().orElse("no reason given")
+              + stats.latestFailure().orElse("no reason given")
               + "); the high-water mark stays, the next cycle publishes them again");
     }
   }

@@ -34,6 +34,7 @@ public final class KafkaEventSink<T> implements EventSink<T> {
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicReference<String> firstFailure = new AtomicReference<>();
+  private final AtomicReference<String> latestFailure = new AtomicReference<>();
 
   private KafkaEventSink(
       Producer<byte[], byte[]> producer,
@@ -73,7 +74,9 @@ public final class KafkaEventSink<T> implements EventSink<T> {
             acked.incrementAndGet();
           } else {
             failed.incrementAndGet();
-            firstFailure.compareAndSet(null, "Cannot publish to " + topic + ": " + exception);
+            String failure = "Cannot publish to " + topic + ": " + exception;
+            firstFailure.compareAndSet(null, failure);
+            latestFailure.set(failure);
           }
         });
   }
@@ -84,10 +87,14 @@ public final class KafkaEventSink<T> implements EventSink<T> {
     return stats();
   }
 
-  /** The counts so far, without waiting. */
+  /** The counts so far (since the sink was created), without waiting. */
   public PublishStats stats() {
     return new PublishStats(
-        sent.get(), acked.get(), failed.get(), Optional.ofNullable(firstFailure.get()));
+        sent.get(),
+        acked.get(),
+        failed.get(),
+        Optional.ofNullable(firstFailure.get()),
+        Optional.ofNullable(latestFailure.get()));
   }
 
   @Override

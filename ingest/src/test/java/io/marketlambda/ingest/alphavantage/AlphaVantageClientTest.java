@@ -161,6 +161,22 @@ class AlphaVantageClientTest {
   }
 
   @Test
+  void retriesABodyThatStallsAfterItsHeaders() throws Exception {
+    try (LocalAlphaVantage server =
+        new LocalAlphaVantage(
+            Answer.stalledMidBody(Duration.ofSeconds(30), DAILY_BODY), Answer.ok(DAILY_BODY))) {
+      long started = System.nanoTime();
+
+      assertThat(client(server).fetch(DAILY_IBM)).isEqualTo(DAILY_BODY);
+
+      assertThat(server.queries()).hasSize(2);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("the stalled exchange was given up, not waited out")
+          .isLessThan(Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
   void aServerThatAlwaysStallsEndsInATransientFailure() throws Exception {
     try (LocalAlphaVantage server =
         new LocalAlphaVantage(Answer.stalled(Duration.ofSeconds(3), DAILY_BODY))) {

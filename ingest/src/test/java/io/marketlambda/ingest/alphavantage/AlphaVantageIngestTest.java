@@ -9,13 +9,16 @@ import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.ingest.alphavantage.LocalAlphaVantage.Answer;
 import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
+import io.marketlambda.ingest.sink.EventSink;
 import io.marketlambda.ingest.sink.InMemoryEventSink;
+import io.marketlambda.ingest.sink.PublishStats;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +82,79 @@ class AlphaVantageIngestTest {
       assertThat(server.queries())
           .allMatch(query -> query.startsWith("function=TIME_SERIES_INTRADAY"));
     }
+  }
+
+  @Test
+  void aCycleAfterAFailedPublishPublishesAgainAndMovesTheMark() throws Exception {
+    try (LocalAlphaVantage server = new LocalAlphaVantage(Answer.ok(INTRADAY_BODY))) {
+      // Kafka refuses the first request's records (broker down), then takes every record. Its
+      // counts are cumulative, as KafkaEventSink's are.
+      RefusingSink<Bar> flaky = new RefusingSink<>(1);
+      AlphaVantageIngest job =
+          AlphaVantageIngest.create(
+              config(server),
+              new MaskedApiKey("K3YSECRET42"),
+              directory.resolve("marks.properties"),
+              new InMemoryQuarantine(),
+              flaky,
+              quotes,
+              Clock.fixed(AFTER_CLOSE, ZoneOffset.UTC));
+
+      AlphaVantageIngest.CycleSummary refused = job.pollOnce(MSFT_1MIN);
+      AlphaVantageIngest.CycleSummary retried = job.pollOnce(MSFT_1MIN);
+      AlphaVantageIngest.CycleSummary after = job.pollOnce(MSFT_1MIN);
+
+      assertThat(refused.published()).isZero();
+      assertThat(refused.failures()).singleElement().asString().contains("broker down");
+      assertThat(retried.failures()).isEmpty();
+      assertThat(retried.published()).isEqualTo(barsInTheResponseStartingBy("9999"));
+      assertThat(after.published()).as("the mark moved: nothing new").isZero();
+      assertThat(flaky.stored()).hasSize((int) retried.published());
+    }
+  }
+
+  /**
+   * A sink that refuses every record of its first {@code refusedFlushes} flush windows, with
+   * cumulative counts like {@code KafkaEventSink}'s.
+   */
+  private static final class RefusingSink<T> implements EventSink<T> {
+    private final List<T> stored = new ArrayList<>();
+    private int refusedFlushes;
+    private long sent;
+    private long failed;
+    private long sentAtLastFlush;
+
+    RefusingSink(int refusedFlushes) {
+      this.refusedFlushes = refusedFlushes;
+    }
+
+    @Override
+    public void publish(T event) {
+      sent++;
+      if (refusedFlushes > 0) {
+        failed++;
+      } else {
+        stored.add(event);
+      }
+    }
+
+    @Override
+    public PublishStats flush() {
+      if (sent > sentAtLastFlush && refusedFlushes > 0) {
+        refusedFlushes--; // a window with records ends here
+      }
+      sentAtLastFlush = sent;
+      Optional<String> failure =
+          failed > 0 ? Optional.of("Cannot publish to bars: broker down") : Optional.empty();
+      return new PublishStats(sent, sent - failed, failed, failure);
+    }
+
+    List<T> stored() {
+      return stored;
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Test

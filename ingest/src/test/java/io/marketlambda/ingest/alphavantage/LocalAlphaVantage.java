@@ -22,17 +22,28 @@ import java.util.concurrent.Executors;
  */
 final class LocalAlphaVantage implements AutoCloseable {
   /** One planned answer. */
-  record Answer(int status, String body, Duration stall) {
+  /**
+   * One planned answer.
+   *
+   * @param stall how long to wait before the headers
+   * @param midBodyStall how long to wait after the headers and half the body
+   */
+  record Answer(int status, String body, Duration stall, Duration midBodyStall) {
     static Answer ok(String body) {
-      return new Answer(200, body, Duration.ZERO);
+      return new Answer(200, body, Duration.ZERO, Duration.ZERO);
     }
 
     static Answer status(int status) {
-      return new Answer(status, "", Duration.ZERO);
+      return new Answer(status, "", Duration.ZERO, Duration.ZERO);
     }
 
     static Answer stalled(Duration stall, String body) {
-      return new Answer(200, body, stall);
+      return new Answer(200, body, stall, Duration.ZERO);
+    }
+
+    /** Headers and half the body at once, then nothing for {@code stall}, then the rest. */
+    static Answer stalledMidBody(Duration stall, String body) {
+      return new Answer(200, body, Duration.ZERO, stall);
     }
   }
 
@@ -73,9 +84,16 @@ final class LocalAlphaVantage implements AutoCloseable {
     byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
     try (OutputStream out = exchange.getResponseBody()) {
       exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-      if (body.length > 0) {
+      if (body.length > 0 && !answer.midBodyStall().isZero()) {
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        Thread.sleep(answer.midBodyStall().toMillis());
+        out.write(body, body.length / 2, body.length - body.length / 2);
+      } else if (body.length > 0) {
         out.write(body);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException e) {
       // The client gave up (time-out): nothing to answer.
     }
