@@ -99,6 +99,15 @@ public final class HttpApi implements AutoCloseable {
     this.openApi = OpenApiDocument.bytes();
   }
 
+  /** Seconds a client is told to wait after a 503. */
+  static final long RETRY_AFTER_SECONDS = 2;
+
+  /** How long one readiness check answers {@code /ready}. */
+  static final Duration READY_CACHE = Duration.ofSeconds(1);
+
+  private final java.util.concurrent.atomic.AtomicReference<Readiness> lastReadiness =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   /**
    * Starts the server.
    *
@@ -126,8 +135,13 @@ public final class HttpApi implements AutoCloseable {
     app.exception(
         UncheckedIOException.class,
         (e, ctx) -> {
+          // The cause (hosts, tables) is for the operator's log, never for clients.
           log.warn("{} {}: backend unavailable: {}", ctx.method(), ctx.path(), reason(e));
-          error(ctx, 503, "Backend unavailable: " + reason(e));
+          ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+          error(
+              ctx,
+              503,
+              "The views are unavailable for a moment; retry after " + RETRY_AFTER_SECONDS + " s");
         });
     app.exception(
         Exception.class,
@@ -180,7 +194,39 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code /ready} needs no key: it answers from a check at most {@link #READY_CACHE} old, so that
+   * callers cannot make it hit HBase at their rate, and names no host or table (the server log
+   * does).
+   */
   private void ready(Context ctx) {
+    Readiness readiness = currentReadiness();
+    boolean ready = "READY".equals(readiness.body().get("status"));
+    ctx.status(ready ? 200 : 503);
+    if (!ready) {
+      ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+    }
+    ok(ctx, readiness.body());
+  }
+
+  private Readiness currentReadiness() {
+    long now = System.nanoTime();
+    Readiness last = lastReadiness.get();
+    if (last != null && now - last.checkedNanos() < READY_CACHE.toNanos()) {
+      return last;
+    }
+    synchronized (lastReadiness) {
+      last = lastReadiness.get();
+      if (last != null && System.nanoTime() - last.checkedNanos() < READY_CACHE.toNanos()) {
+        return last;
+      }
+      Readiness checked = checkReadiness();
+      lastReadiness.set(checked);
+      return checked;
+    }
+  }
+
+  private Readiness checkReadiness() {
     List<String> reasons = new ArrayList<>();
     Optional<BatchViewPointer> batch = Optional.empty();
     try {
@@ -190,7 +236,8 @@ public final class HttpApi implements AutoCloseable {
         reasons.add("no batch views yet: run marketlambda batch with batch.serving-copy=true");
       }
     } catch (RuntimeException e) {
-      reasons.add(reason(e));
+      log.warn("Not ready: {}", reason(e));
+      reasons.add("the views' store is unavailable");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", reasons.isEmpty() ? "READY" : "NOT_READY");
@@ -201,9 +248,11 @@ public final class HttpApi implements AutoCloseable {
           body.put("symbols", pointer.watermarks().size());
         });
     body.put("reasons", reasons);
-    ctx.status(reasons.isEmpty() ? 200 : 503);
-    ok(ctx, body);
+    return new Readiness(java.util.Collections.unmodifiableMap(body), System.nanoTime());
   }
+
+  /** One readiness check: the body {@code /ready} answers, and when it was checked. */
+  private record Readiness(Map<String, Object> body, long checkedNanos) {}
 
   private void symbols(Context ctx) {
     String prefix = Optional.ofNullable(ctx.queryParam("q")).orElse("");

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
@@ -52,7 +51,10 @@ record RangeQuery(Instant from, Instant to, int limit) {
       int maxPageSize,
       Instant now) {
     Instant to = toText == null ? now : instant("to", toText, true);
-    Instant from = fromText == null ? to.minus(defaultSpan) : instant("from", fromText, false);
+    Instant from =
+        fromText == null
+            ? latest(EARLIEST, to.minus(defaultSpan))
+            : instant("from", fromText, false);
     if (from.isAfter(to)) {
       throw ApiException.badRequest(
           "Cannot serve range: from " + fromText + " is after to " + toText);
@@ -103,14 +105,35 @@ record RangeQuery(Instant from, Instant to, int limit) {
     }
   }
 
+  /** Earliest instant a range may name: the views are keyed by epoch milliseconds. */
+  private static final Instant EARLIEST = Instant.EPOCH;
+
+  /** Latest instant a range may name, exclusive: the end of year 9999. */
+  private static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
   private static Instant instant(String name, String text, boolean endOfDate) {
     try {
+      Instant instant;
       if (text.length() == 10) {
         LocalDate date = LocalDate.parse(text);
-        return MarketTime.startOf(endOfDate ? date.plusDays(1) : date);
+        instant = MarketTime.startOf(endOfDate ? date.plusDays(1) : date);
+      } else {
+        instant = Instant.parse(text);
       }
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
+      if (instant.isBefore(EARLIEST) || instant.isAfter(END)) {
+        throw ApiException.badRequest(
+            "Cannot use "
+                + name
+                + " \""
+                + text
+                + "\": expected a time from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z");
+      }
+      return instant;
+    } catch (java.time.DateTimeException | ArithmeticException e) {
       throw ApiException.badRequest(
           "Cannot parse "
               + name

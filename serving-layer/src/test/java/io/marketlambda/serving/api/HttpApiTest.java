@@ -208,6 +208,18 @@ class HttpApiTest {
     assertError(get("/v1/symbols/IBM/bars?cursor=%21%21", KEY), 400, "Cannot use cursor");
     assertError(get("/v1/symbols/IBM/indicators?interval=5m", KEY), 400, "expected 1d or 1m");
     assertError(get("/v1/symbols/I%20BM/quote", KEY), 400, "Cannot parse symbol");
+    // Ranges outside what epoch milliseconds and ISO dates hold are the caller's error, not a 500.
+    assertError(
+        get("/v1/symbols/IBM/bars?interval=1d&from=1969-12-01&to=1970-01-05", KEY),
+        400,
+        "Cannot use from \"1969-12-01\": expected a time from 1970-01-01T00:00:00Z");
+    assertError(
+        get("/v1/symbols/IBM/bars?interval=1d&to=%2B999999999-12-31T23:59:59Z", KEY),
+        400,
+        "Cannot use to \"+999999999-12-31T23:59:59Z\"");
+    // A default range reaching before 1970 starts at 1970.
+    assertThat(get("/v1/symbols/IBM/bars?interval=1d&to=1970-01-02", KEY).statusCode())
+        .isEqualTo(200);
     assertError(get("/v2/nothing", KEY), 404, "No such path");
   }
 
@@ -252,11 +264,18 @@ class HttpApiTest {
         },
         new ServingViews(down, new InMemoryViews.Batch()));
 
-    assertError(get("/v1/symbols/IBM/quote", KEY), 503, "Backend unavailable: Connection refused");
+    HttpResponse<String> quote = get("/v1/symbols/IBM/quote", KEY);
+    assertError(quote, 503, "The views are unavailable for a moment; retry after 2 s");
+    assertThat(quote.headers().firstValue("Retry-After")).hasValue("2");
     HttpResponse<String> ready = get("/ready", null);
     assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(ready.headers().firstValue("Retry-After")).hasValue("2");
     assertThat(json.readTree(ready.body()).get("reasons").toString())
-        .contains("Cannot reach HBase");
+        .contains("the views' store is unavailable");
+    // What the backend said (hosts, ports, tables) stays in the server log.
+    for (HttpResponse<String> response : List.of(quote, ready)) {
+      assertThat(response.body()).doesNotContain("127.0.0.1").doesNotContain("HBase");
+    }
   }
 
   private void assertError(HttpResponse<String> response, int status, String reason)
