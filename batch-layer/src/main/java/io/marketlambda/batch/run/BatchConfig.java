@@ -3,6 +3,7 @@ package io.marketlambda.batch.run;
 import io.marketlambda.core.config.ConfigKey;
 import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.views.WireQuotes;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * @param servingCopy whether the run exports its views to the HBase serving copy
  * @param hbase HBase client settings for the serving copy, the {@code hbase.*} keys verbatim
  * @param views the HBase namespace and salt buckets the serving copy shares with the realtime views
+ * @param maxEventTimeAhead how far a landed quote's event time may be ahead of its Kafka timestamp
+ *     before it is quarantined ({@link WireQuotes#MAX_EVENT_TIME_AHEAD}, as the speed layer)
  */
 public record BatchConfig(
     LakeConfig lake,
@@ -26,7 +29,8 @@ public record BatchConfig(
     Duration vacuumRetention,
     boolean servingCopy,
     java.util.Map<String, String> hbase,
-    io.marketlambda.core.config.RealtimeViewsConfig views) {
+    io.marketlambda.core.config.RealtimeViewsConfig views,
+    Duration maxEventTimeAhead) {
   public static final ConfigKey<Boolean> SERVING_COPY =
       ConfigKey.bool(
           "batch.serving-copy",
@@ -66,7 +70,8 @@ public record BatchConfig(
         settings.get(VACUUM_RETENTION),
         settings.get(SERVING_COPY),
         settings.withPrefix("hbase."),
-        io.marketlambda.core.config.RealtimeViewsConfig.from(settings));
+        io.marketlambda.core.config.RealtimeViewsConfig.from(settings),
+        settings.get(WireQuotes.MAX_EVENT_TIME_AHEAD));
   }
 
   /** A config of the lake alone: no serving copy. */
@@ -80,11 +85,13 @@ public record BatchConfig(
         false,
         java.util.Map.of(),
         io.marketlambda.core.config.RealtimeViewsConfig.from(
-            io.marketlambda.core.config.Settings.empty()));
+            io.marketlambda.core.config.Settings.empty()),
+        WireQuotes.MAX_EVENT_TIME_AHEAD.defaultValue().orElseThrow());
   }
 
   /** Every key this config reads besides the shared configs. */
   public static List<ConfigKey<?>> keys() {
-    return List.of(MOVERS, OPTIMIZE, VACUUM_RETENTION, SERVING_COPY);
+    return List.of(
+        MOVERS, OPTIMIZE, VACUUM_RETENTION, SERVING_COPY, WireQuotes.MAX_EVENT_TIME_AHEAD);
   }
 }

@@ -135,7 +135,7 @@ public final class BatchJob {
     Map<String, Long> rowCounts = new LinkedHashMap<>();
     if (bronze.landedQuotes().isPresent()) {
       Dataset<Row> quotes = bronze.landedQuotes().get();
-      Dataset<Row> decoded = SilverQuotes.decode(quotes);
+      Dataset<Row> decoded = SilverQuotes.decode(quotes, config.maxEventTimeAhead().toMillis());
       quarantine(SilverQuotes.rejected(decoded), rowCounts);
       Dataset<Row> minutes = SilverQuotes.minuteBars(SilverQuotes.trades(decoded), quotes, runDate);
       write(LakeTable.SILVER_BARS_INTRADAY, minutes, tableVersions, rowCounts);

@@ -13,11 +13,21 @@ import org.apache.spark.sql.RowFactory;
  */
 final class BronzeQuoteDecoder implements MapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  private final long maxAheadMillis;
+
+  /**
+   * @param maxAheadMillis how far an event time may be ahead of the row's Kafka timestamp
+   */
+  BronzeQuoteDecoder(long maxAheadMillis) {
+    this.maxAheadMillis = maxAheadMillis;
+  }
 
   @Override
   public Row call(Row bronze) {
     byte[] value = bronze.getAs(BronzeColumns.KAFKA_VALUE);
-    Object[] decoded = WireQuotes.decode(value);
+    Object[] decoded =
+        WireQuotes.decode(
+            value, bronze.<java.sql.Timestamp>getAs(BronzeColumns.KAFKA_TIMESTAMP), maxAheadMillis);
     Object[] values = java.util.Arrays.copyOf(decoded, decoded.length + 4);
     values[decoded.length] = bronze.getAs(BronzeColumns.KAFKA_TOPIC);
     values[decoded.length + 1] = bronze.getAs(BronzeColumns.KAFKA_PARTITION);

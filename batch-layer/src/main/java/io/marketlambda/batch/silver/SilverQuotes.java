@@ -67,9 +67,14 @@ public final class SilverQuotes {
 
   private SilverQuotes() {}
 
-  /** Every row of {@code bronze.quotes} decoded, as {@link #DECODED}. */
-  public static Dataset<Row> decode(Dataset<Row> bronzeQuotes) {
-    return bronzeQuotes.map(new BronzeQuoteDecoder(), Encoders.row(DECODED));
+  /**
+   * Every row of {@code bronze.quotes} decoded, as {@link #DECODED}.
+   *
+   * @param maxAheadMillis how far an event time may be ahead of the row's Kafka timestamp before
+   *     the row is rejected (field {@code eventTime})
+   */
+  public static Dataset<Row> decode(Dataset<Row> bronzeQuotes, long maxAheadMillis) {
+    return bronzeQuotes.map(new BronzeQuoteDecoder(maxAheadMillis), Encoders.row(DECODED));
   }
 
   /** The rejected rows of {@link #decode}, as {@link #QUARANTINE}. */

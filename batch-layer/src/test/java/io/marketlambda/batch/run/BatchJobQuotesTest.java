@@ -82,6 +82,20 @@ class BatchJobQuotesTest {
                 .getBytes(StandardCharsets.UTF_8),
             landed.size()));
     landed.add(bronze(null, landed.size()));
+    // Bytes Jackson takes for UCS-4 (an IOException, not a parse error), and a quote stamped
+    // decades after its Kafka timestamp: both quarantined, neither fails the run.
+    landed.add(bronze(new byte[] {0x00, 0x00, 0x41, 0x00}, landed.size()));
+    landed.add(
+        bronze(
+            codec.encodeValue(
+                new Quote(
+                    Symbol.of("IBM"),
+                    java.time.Instant.parse("2099-01-02T15:00:00Z"),
+                    180,
+                    1,
+                    "it",
+                    1)),
+            landed.size()));
     spark
         .createDataFrame(landed, BronzeColumns.QUOTES)
         .write()
@@ -105,11 +119,15 @@ class BatchJobQuotesTest {
             .collectAsList();
     assertThat(quarantined)
         .extracting(row -> row.<Long>getAs("kafka_offset"))
-        .containsExactly(firstBad, firstBad + 1, firstBad + 2);
+        .containsExactly(firstBad, firstBad + 1, firstBad + 2, firstBad + 3, firstBad + 4);
     assertThat(quarantined.get(1).<String>getAs("reject_field")).isEqualTo("priceUsd");
+    assertThat(quarantined.get(3).<String>getAs("reject_field")).isEqualTo("$");
+    assertThat(quarantined.get(4).<String>getAs("reject_field")).isEqualTo("eventTime");
+    assertThat(quarantined.get(4).<String>getAs("reject_reason"))
+        .contains("ahead of the record's Kafka timestamp 2026-01-01T00:00:00Z");
     assertThat(quarantined)
         .allSatisfy(row -> assertThat(row.<String>getAs("reject_reason")).isNotBlank());
-    assertThat(run.rowCounts()).containsEntry("quarantine.quotes", 3L);
+    assertThat(run.rowCounts()).containsEntry("quarantine.quotes", 5L);
 
     long minutesWithTrades =
         ticks.stream().map(t -> Long.parseLong(t.split(",")[0]) / 60_000).distinct().count();

@@ -18,6 +18,7 @@ import io.marketlambda.core.rowkey.ScanRange;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
+import io.marketlambda.views.WireQuotes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +80,8 @@ class ServingCopyIT {
                 endpoints.zookeeperQuorum(),
                 "hbase.zookeeper.property.clientPort",
                 Integer.toString(endpoints.zookeeperClientPort())),
-            VIEWS);
+            VIEWS,
+            WireQuotes.MAX_EVENT_TIME_AHEAD.defaultValue().orElseThrow());
 
     BatchJob.Run first =
         new BatchJob(spark, config, Clock.systemUTC(), LOG::info)

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * carries the same three values.
  *
  * @param symbol the traded symbol
- * @param eventTime the market's time of the trade, a UTC instant (not the time it was received;
- *     ingestion time is lineage, kept elsewhere)
+ * @param eventTime the market's time of the trade, a UTC instant from 1970-01-01 to the end of 9999
+ *     (not the time it was received; ingestion time is lineage, kept elsewhere)
  * @param priceUsd the trade or last price in USD, finite and greater than zero
  * @param sizeShares the number of shares traded, at least zero; zero for a last-price event that
  *     reports no size
@@ -29,6 +29,17 @@ public record Quote(
   private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
   /**
+   * Earliest event time of a quote, the Unix epoch: realtime cells are stamped with it in epoch ms,
+   * which HBase requires to be non-negative.
+   */
+  public static final Instant EARLIEST_EVENT_TIME = Instant.EPOCH;
+
+  /**
+   * End of the event times of a quote, exclusive: the end of year 9999, Spark's timestamp range.
+   */
+  public static final Instant END_OF_EVENT_TIME = Instant.parse("+10000-01-01T00:00:00Z");
+
+  /**
    * Validates every component.
    *
    * @throws InvalidRecordException naming the first invalid component, e.g. {@code Cannot create
@@ -38,6 +49,7 @@ public record Quote(
     RecordCheck check = new RecordCheck("quote", symbol, eventTime);
     check.requireNonNull("symbol", symbol);
     check.requireNonNull("eventTime", eventTime);
+    check.requireInRange("eventTime", eventTime, EARLIEST_EVENT_TIME, END_OF_EVENT_TIME);
     check.requirePositive("priceUsd", priceUsd);
     check.requireNonNegative("sizeShares", sizeShares);
     check.requireNonNull("source", source);

@@ -46,6 +46,15 @@ final class RecordCheck {
     }
   }
 
+  /** Throws unless {@code from <= value < until}. */
+  void requireInRange(
+      String field, java.time.Instant value, java.time.Instant from, java.time.Instant until) {
+    if (value.isBefore(from) || !value.isBefore(until)) {
+      throw invalid(
+          field, value + " is outside " + from + " (inclusive) to " + until + " (exclusive)");
+    }
+  }
+
   /** Throws unless {@code value <= bound}; the message names both fields. */
   void requireAtMost(String field, double value, String boundField, double bound) {
     if (value > bound) {

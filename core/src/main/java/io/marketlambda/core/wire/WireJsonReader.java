@@ -10,7 +10,6 @@ import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.InvalidRecordException;
 import io.marketlambda.core.model.Symbol;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -42,7 +41,8 @@ final class WireJsonReader {
    * Parses a Kafka value that must hold one JSON object.
    *
    * @param kind the record kind for messages, e.g. {@code quote}
-   * @throws InvalidWireRecordException when the value is null or empty, not JSON, or not an object
+   * @throws InvalidWireRecordException when the value is null or empty, not JSON (or not text), or
+   *     not an object
    */
   static WireJsonReader read(byte[] value, String kind) {
     if (value == null || value.length == 0) {
@@ -66,7 +66,10 @@ final class WireJsonReader {
           "is not JSON: " + e.getOriginalMessage() + where,
           e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + kind + " bytes: " + e, e);
+      // Not a syntax error but bytes Jackson cannot decode as text, e.g. 00 00 41 00, which it
+      // takes for UCS-4 in an unusual byte order (CharConversionException).
+      throw new InvalidWireRecordException(
+          kind, InvalidWireRecordException.WHOLE_VALUE, "is not UTF-8 JSON: " + e.getMessage(), e);
     }
     if (!root.isObject()) {
       throw new InvalidWireRecordException(

@@ -39,6 +39,15 @@ class QuoteWireCodecRejectionTest {
             + "\"priceUsd\":185.12,\"sizeShares\":-1,\"source\":\"x\",\"sequence\":1}'"
             + "|sizeShares|-1 is negative",
         "'{\"schemaVersion\":\"1\"}'|schemaVersion|\"1\" is not an integer",
+        // Milliseconds before 1970 cannot stamp an HBase cell; years past 9999 are past Spark's.
+        "'{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"1969-12-31T23:59:59.999Z\","
+            + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"x\",\"sequence\":1}'"
+            + "|eventTime|1969-12-31T23:59:59.999Z is outside 1970-01-01T00:00:00Z (inclusive) to"
+            + " +10000-01-01T00:00:00Z (exclusive)",
+        "'{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"+1000000-01-01T00:00:00Z\","
+            + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"x\",\"sequence\":1}'"
+            + "|eventTime|+1000000-01-01T00:00:00Z is outside 1970-01-01T00:00:00Z (inclusive) to"
+            + " +10000-01-01T00:00:00Z (exclusive)",
       })
   void rejectsWrongTypesAndValuesNamingTheField(String json, String field, String reason) {
     assertThatThrownBy(() -> codec.decode(json.getBytes(UTF_8)))
@@ -47,6 +56,21 @@ class QuoteWireCodecRejectionTest {
             e -> {
               assertThat(e.field()).isEqualTo(field);
               assertThat(e.reason()).isEqualTo(reason);
+            });
+  }
+
+  @Test
+  void rejectsBytesThatAreNotTextAsAWholeValue() {
+    // Jackson takes 00 00 41 00 for UCS-4 in an unusual byte order and throws an IOException that
+    // is not a parse error: it must be a rejection like any other, not escape the decoder.
+    byte[] ucs4 = {0x00, 0x00, 0x41, 0x00};
+
+    assertThatThrownBy(() -> codec.decode(ucs4))
+        .isInstanceOfSatisfying(
+            InvalidWireRecordException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(InvalidWireRecordException.WHOLE_VALUE);
+              assertThat(e.reason()).startsWith("is not UTF-8 JSON: ");
             });
   }
 

@@ -2,6 +2,7 @@ package io.marketlambda.speed.stream;
 
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.wire.BarWireCodec;
 import io.marketlambda.core.wire.InvalidWireRecordException;
 import io.marketlambda.views.WireQuotes;
@@ -26,12 +27,15 @@ final class EventDecoder implements MapFunction<Row, Row> {
   private static final Timestamp NO_TIME = new Timestamp(0);
 
   private final String barsTopic;
+  private final long maxAheadMillis;
 
   /**
    * @param barsTopic the topic whose records are bars; every other topic holds quotes
+   * @param maxAheadMillis how far an event time may be ahead of its record's Kafka timestamp
    */
-  EventDecoder(String barsTopic) {
+  EventDecoder(String barsTopic, long maxAheadMillis) {
     this.barsTopic = barsTopic;
+    this.maxAheadMillis = maxAheadMillis;
   }
 
   @Override
@@ -45,10 +49,20 @@ final class EventDecoder implements MapFunction<Row, Row> {
     values[EventColumns.I_KAFKA + 3] = kafka.<Integer>getAs("partition");
     values[EventColumns.I_KAFKA + 4] = kafka.<Long>getAs("offset");
     try {
+      Timestamp recordTime = kafka.getAs("timestamp");
       if (barsTopic.equals(topic)) {
         decodeBar(value, values);
+        String ahead =
+            EventColumns.BAR.equals(values[EventColumns.I_KIND])
+                ? WireQuotes.tooFarAhead(
+                    (Timestamp) values[EventColumns.I_EVENT_TIME], recordTime, maxAheadMillis)
+                : null;
+        if (ahead != null) {
+          java.util.Arrays.fill(values, 0, EventColumns.I_KAFKA, null);
+          invalid(values, "start", ahead);
+        }
       } else {
-        decodeQuote(value, values);
+        decodeQuote(value, recordTime, values);
       }
     } catch (RuntimeException e) {
       // A decoder bug or a parser error it lets through must quarantine, not crash-loop the query.
@@ -58,8 +72,8 @@ final class EventDecoder implements MapFunction<Row, Row> {
     return RowFactory.create(values);
   }
 
-  private static void decodeQuote(byte[] value, Object[] values) {
-    Object[] quote = WireQuotes.decode(value);
+  private void decodeQuote(byte[] value, Timestamp recordTime, Object[] values) {
+    Object[] quote = WireQuotes.decode(value, recordTime, maxAheadMillis);
     String field = (String) quote[WireQuotes.DECODED_VALUES - 2];
     if (field != null) {
       invalid(values, field, (String) quote[WireQuotes.DECODED_VALUES - 1]);
@@ -100,6 +114,14 @@ final class EventDecoder implements MapFunction<Row, Row> {
               + bar.interval().code()
               + "; the speed layer takes 1m bars (it rolls 5m, 15m and 1h up itself) and"
               + " leaves days and longer to the batch layer");
+      return;
+    }
+    if (bar.start().isBefore(Quote.EARLIEST_EVENT_TIME)) {
+      invalid(
+          values,
+          "start",
+          bar.start()
+              + " is before 1970-01-01: realtime cells are stamped with epoch milliseconds");
       return;
     }
     values[EventColumns.I_KIND] = EventColumns.BAR;

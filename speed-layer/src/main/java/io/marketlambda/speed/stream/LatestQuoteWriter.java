@@ -6,13 +6,13 @@ import org.apache.spark.sql.ForeachWriter;
 import org.apache.spark.sql.Row;
 
 /**
- * Writes the latest-quote view from Kafka records of the quotes topic (column {@code value}), on
- * the executors: per partition and epoch (a micro-batch, or a continuous query's checkpoint
- * interval) one {@link SpeedSink.Writer}, the newest quote per symbol kept and written at least
- * every {@code flushMillis} while records flow and at the end of the epoch. Records that cannot be
- * decoded are skipped: {@code speed-views} dead-letters them. Cells are stamped with the event
- * time, so an epoch Spark replays after a failure rewrites the same cells (at least once, with
- * idempotent writes).
+ * Writes the latest-quote view from Kafka records of the quotes topic (columns {@code value} and
+ * {@code timestamp}), on the executors: per partition and epoch (a micro-batch, or a continuous
+ * query's checkpoint interval) one {@link SpeedSink.Writer}, the newest quote per symbol kept and
+ * written at least every {@code flushMillis} while records flow and at the end of the epoch.
+ * Records that cannot be decoded are skipped: {@code speed-views} dead-letters them. Cells are
+ * stamped with the event time, so an epoch Spark replays after a failure rewrites the same cells
+ * (at least once, with idempotent writes).
  */
 final class LatestQuoteWriter extends ForeachWriter<Row> {
   private static final long serialVersionUID = 1L;
@@ -20,15 +20,22 @@ final class LatestQuoteWriter extends ForeachWriter<Row> {
   private final SpeedSink sink;
   private final SpeedCounts counts;
   private final long flushNanos;
+  private final long maxAheadMillis;
   private transient SpeedSink.Writer writer;
   private transient QuoteWireCodec codec;
   private transient long lastFlush;
   private transient long quotes;
 
-  LatestQuoteWriter(SpeedSink sink, SpeedCounts counts, long flushMillis) {
+  /**
+   * @param maxAheadMillis how far an event time may be ahead of its record's Kafka timestamp; a
+   *     quote further ahead is skipped ({@code speed-views} dead-letters it), or it would hold the
+   *     latest quote until the market's clock caught up with it
+   */
+  LatestQuoteWriter(SpeedSink sink, SpeedCounts counts, long flushMillis, long maxAheadMillis) {
     this.sink = sink;
     this.counts = counts;
     this.flushNanos = flushMillis * 1_000_000;
+    this.maxAheadMillis = maxAheadMillis;
   }
 
   @Override
@@ -46,6 +53,11 @@ final class LatestQuoteWriter extends ForeachWriter<Row> {
     try {
       quote = codec.decode((byte[]) record.get(0));
     } catch (RuntimeException invalid) {
+      return; // dead-lettered by speed-views
+    }
+    if (io.marketlambda.views.WireQuotes.tooFarAhead(
+            java.sql.Timestamp.from(quote.eventTime()), record.getTimestamp(1), maxAheadMillis)
+        != null) {
       return; // dead-lettered by speed-views
     }
     writer.writeLatestQuote(quote);

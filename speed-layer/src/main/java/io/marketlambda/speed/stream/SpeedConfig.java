@@ -6,6 +6,7 @@ import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.config.TopicsConfig;
 import io.marketlambda.views.AlertRules;
+import io.marketlambda.views.WireQuotes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.TreeMap;
  * @param latestQuoteTrigger how the latest-quote query runs: micro-batches or Spark's continuous
  *     processing
  * @param restarts how the queries are restarted after one fails
+ * @param maxEventTimeAhead how far a record's event time may be ahead of its Kafka timestamp;
+ *     further ahead it is dead-lettered ({@link WireQuotes#MAX_EVENT_TIME_AHEAD})
  */
 public record SpeedConfig(
     Map<String, String> kafka,
@@ -44,7 +47,8 @@ public record SpeedConfig(
     AlertRules alertRules,
     int metricsPort,
     LatestQuoteTrigger latestQuoteTrigger,
-    Restarts restarts) {
+    Restarts restarts,
+    Duration maxEventTimeAhead) {
 
   /**
    * How {@code marketlambda speed} restarts its queries from their checkpoints after one fails (an
@@ -208,7 +212,8 @@ public record SpeedConfig(
         new Restarts(
             settings.get(RESTART_MAX_ATTEMPTS),
             settings.get(RESTART_INITIAL_BACKOFF),
-            settings.get(RESTART_MAX_BACKOFF)));
+            settings.get(RESTART_MAX_BACKOFF)),
+        settings.get(WireQuotes.MAX_EVENT_TIME_AHEAD));
   }
 
   /** Every key this config reads besides the pass-through prefixes and the shared configs. */
@@ -227,6 +232,7 @@ public record SpeedConfig(
         LATEST_QUOTE_TRIGGER,
         RESTART_MAX_ATTEMPTS,
         RESTART_INITIAL_BACKOFF,
-        RESTART_MAX_BACKOFF);
+        RESTART_MAX_BACKOFF,
+        WireQuotes.MAX_EVENT_TIME_AHEAD);
   }
 }

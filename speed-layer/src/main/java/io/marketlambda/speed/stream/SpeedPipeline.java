@@ -76,7 +76,9 @@ public final class SpeedPipeline {
     AlertRules rules = config.alertRules();
     Dataset<Row> updates =
         records
-            .map(new EventDecoder(config.topics().bars()), Encoders.row(EventColumns.SCHEMA))
+            .map(
+                new EventDecoder(config.topics().bars(), config.maxEventTimeAhead().toMillis()),
+                Encoders.row(EventColumns.SCHEMA))
             .withWatermark(EventColumns.EVENT_TIME, config.watermark().toMillis() + " milliseconds")
             .groupByKey((MapFunction<Row, String>) SymbolViewsFunction::key, Encoders.STRING())
             .flatMapGroupsWithState(
@@ -134,9 +136,11 @@ public final class SpeedPipeline {
     }
     DataStreamWriter<Row> writer =
         records
-            .select("value")
+            .select("value", "timestamp")
             .writeStream()
-            .foreach(new LatestQuoteWriter(sink, counts, FLUSH_MILLIS));
+            .foreach(
+                new LatestQuoteWriter(
+                    sink, counts, FLUSH_MILLIS, config.maxEventTimeAhead().toMillis()));
     if (continuous) {
       writer.trigger(Trigger.Continuous(Math.max(100, config.triggerInterval().toMillis())));
     }

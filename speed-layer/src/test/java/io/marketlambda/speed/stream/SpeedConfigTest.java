@@ -28,7 +28,11 @@ class SpeedConfigTest {
             "speed.alerts.volume-zscore",
             "speed.alerts.opening-gap",
             "speed.metrics-port",
-            "speed.latest-quote-trigger");
+            "speed.latest-quote-trigger",
+            "speed.restart.max-attempts",
+            "speed.restart.initial-backoff",
+            "speed.restart.max-backoff",
+            "quotes.max-event-time-ahead");
     assertThat(config.kafka())
         .containsExactlyEntriesOf(java.util.Map.of("bootstrap.servers", "localhost:9092"));
     assertThat(config.hbase()).isEmpty();
@@ -40,6 +44,9 @@ class SpeedConfigTest {
     assertThat(config.alertRules()).isEqualTo(new AlertRules(0.02, 4.0, 0.02));
     assertThat(config.metricsPort()).isEqualTo(9464);
     assertThat(config.latestQuoteTrigger()).isEqualTo(SpeedConfig.LatestQuoteTrigger.CONTINUOUS);
+    assertThat(config.restarts())
+        .isEqualTo(new SpeedConfig.Restarts(20, Duration.ofSeconds(1), Duration.ofMinutes(1)));
+    assertThat(config.maxEventTimeAhead()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.topics().late()).isEqualTo("marketlambda.quotes.late.v1");
     assertThat(config.topics().alerts()).isEqualTo("marketlambda.alerts.v1");
     assertThat(config.topics().quotes()).isEqualTo("marketlambda.quotes.v1");

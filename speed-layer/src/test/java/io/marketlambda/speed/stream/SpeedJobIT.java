@@ -75,7 +75,14 @@ class SpeedJobIT {
                       + "\"sizeShares\":100,\"source\":\"lean-tick\",\"sequence\":1}"),
               "symbol"),
           new Poison("five-megabytes", fiveMegabytes(), "$"),
-          new Poison("not-utf-8", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, "$"));
+          new Poison("not-utf-8", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, "$"),
+          // Jackson reads these bytes as UCS-4 and fails with an IOException, not a parse error.
+          new Poison("ucs-4", new byte[] {0x00, 0x00, 0x41, 0x00}, "$"),
+          new Poison("before-1970", utf8(quoteAt("1969-12-31T23:59:59Z")), "eventTime"),
+          // Valid for the codec, but decades ahead of its Kafka timestamp: it would move the
+          // watermark past every later trade and pin the latest quote.
+          new Poison("far-future", utf8(quoteAt("2099-01-01T00:00:00Z")), "eventTime"),
+          new Poison("past-spark-range", utf8(quoteAt("+1000000-01-01T00:00:00Z")), "eventTime"));
 
   private record Poison(String name, byte[] value, String field) {}
 
@@ -83,6 +90,12 @@ class SpeedJobIT {
     return "{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
         + price
         + ",\"sizeShares\":100,\"source\":\"lean-tick\",\"sequence\":1}";
+  }
+
+  private static String quoteAt(String eventTime) {
+    return "{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\""
+        + eventTime
+        + "\",\"priceUsd\":182.0,\"sizeShares\":100,\"source\":\"lean-tick\",\"sequence\":1}";
   }
 
   private static byte[] fiveMegabytes() {

@@ -83,6 +83,18 @@ class SpeedPipelineTest {
             0,
             (long) first.size(),
             new Timestamp(0)));
+    // Stamped 10 minutes after it was sent (a clock ahead): dead-lettered, or it would move the
+    // watermark past every later trade and hold the latest quote.
+    Quote ahead = new Quote(IBM, Instant.parse("2013-10-07T13:45:00Z"), 200, 100, "t", 888_888);
+    QuoteWireCodec codec = new QuoteWireCodec();
+    first.add(
+        RowFactory.create(
+            codec.encodeKey(ahead),
+            codec.encodeValue(ahead),
+            config.topics().quotes(),
+            0,
+            (long) first.size(),
+            Timestamp.from(Instant.parse("2013-10-07T13:35:00Z"))));
 
     StreamingQuery views = pipeline.startViews(records.toDF(), 2);
     StreamingQuery latest = pipeline.startLatestQuotes(quotes.toDF(), 2);
@@ -119,7 +131,15 @@ class SpeedPipelineTest {
         .isEqualTo(morning.stream().filter(t -> t.time().isBefore(nineThirtyOne)).count());
     assertThat(written.bar("IBM", "5m", Instant.parse("2013-10-07T13:35:00Z"))).isNotNull();
     assertThat(written.indicators).hasSize(10);
-    assertThat(written.deadLetters).singleElement().asString().startsWith("$: ");
+    assertThat(written.deadLetters)
+        .hasSize(2)
+        .anySatisfy(letter -> assertThat(letter).startsWith("$: "))
+        .anySatisfy(
+            letter ->
+                assertThat(letter)
+                    .startsWith(
+                        "eventTime: 2013-10-07T13:45:00Z is PT10M ahead of the record's Kafka"
+                            + " timestamp 2013-10-07T13:35:00Z"));
     assertThat(written.late)
         .singleElement()
         .satisfies(r -> assertThat(r.offset()).isEqualTo(first.size()));
@@ -139,6 +159,7 @@ class SpeedPipelineTest {
         "marketlambda.quotes.v1",
         0,
         offset,
-        new Timestamp(0));
+        // Sent as it happened: the record's Kafka timestamp is the trade's time.
+        Timestamp.from(quote.eventTime()));
   }
 }
