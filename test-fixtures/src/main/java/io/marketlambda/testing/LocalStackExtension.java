@@ -35,16 +35,27 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == LocalStackEndpoints.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == LocalStackEndpoints.class || type == LocalStackProcess.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return endpoints(context);
+    return parameter.getParameter().getType() == LocalStackProcess.class
+        ? process(context)
+        : endpoints(context);
   }
 
   /** The endpoints of this test JVM's local stack, starting it on first use. */
   public static LocalStackEndpoints endpoints(ExtensionContext context) {
+    return process(context).endpoints();
+  }
+
+  /**
+   * This test JVM's local stack, starting it on first use: for fault tests that stop and start its
+   * services ({@link LocalStackProcess#control}); they must leave it running.
+   */
+  public static LocalStackProcess process(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(Namespace.GLOBAL)
@@ -54,8 +65,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
                 new SharedLocalStack(
                     LocalStackProcess.start(LocalStackOptions.forTests(DATA_DIRECTORY))),
             SharedLocalStack.class)
-        .process()
-        .endpoints();
+        .process();
   }
 
   /** The stack held in the root store, closed by JUnit when the whole test run ends. */

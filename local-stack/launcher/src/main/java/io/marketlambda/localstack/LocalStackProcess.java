@@ -2,6 +2,7 @@ package io.marketlambda.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,6 +95,29 @@ public final class LocalStackProcess implements AutoCloseable {
   /** The operating-system process id of the local-stack JVM. */
   public long pid() {
     return process.pid();
+  }
+
+  /**
+   * Sends a control command to the local stack for fault-injection tests ({@code stop
+   * hbase-regionserver}, {@code start hbase-regionserver}); returns once it is written. The stack
+   * logs when the command is done.
+   *
+   * @throws IllegalStateException when the stack shares the caller's terminal (no log file), so its
+   *     standard input is not ours
+   * @throws UncheckedIOException when the stack no longer reads its input
+   */
+  public synchronized void control(String command) {
+    if (options.logFile().isEmpty()) {
+      throw new IllegalStateException(
+          "Cannot send '" + command + "': this local stack reads the terminal, not our input");
+    }
+    try {
+      OutputStream input = process.getOutputStream();
+      input.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+      input.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot send '" + command + "' to the local stack", e);
+    }
   }
 
   /** Blocks until the local stack exits, and returns its exit code. */

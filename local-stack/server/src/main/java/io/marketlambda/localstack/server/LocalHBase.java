@@ -6,11 +6,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.HConstants;
 import org.apache.hadoop.hbase.LocalHBaseCluster;
 import org.apache.hadoop.hbase.master.HMaster;
+import org.apache.hadoop.hbase.util.JVMClusterUtil;
 
 /**
  * HBase: one master and one region server in this JVM ({@link LocalHBaseCluster}, the classes of
@@ -66,6 +68,44 @@ final class LocalHBase implements AutoCloseable {
     }
     throw new IllegalStateException(
         "Cannot start HBase: the master did not initialise within " + READY_TIMEOUT);
+  }
+
+  /**
+   * Stops the region server, as a crash or an operator would: every table is unavailable until
+   * {@link #startRegionServer()}; the master stays up.
+   *
+   * @throws IllegalStateException when no region server runs
+   */
+  synchronized void stopRegionServer() {
+    List<JVMClusterUtil.RegionServerThread> running = cluster.getLiveRegionServers();
+    if (running.isEmpty()) {
+      throw new IllegalStateException("Cannot stop the region server: none is running");
+    }
+    JVMClusterUtil.RegionServerThread server = running.get(0);
+    server.getRegionServer().stop("stopped by the local stack's control");
+    server.waitForServerOnline(); // returns at once when online; then wait for it to end
+    try {
+      server.join(READY_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while stopping the region server", e);
+    }
+  }
+
+  /**
+   * Starts a new region server and waits until it is online; the master then reassigns the regions
+   * of the stopped one to it.
+   *
+   * @throws UncheckedIOException when it cannot start
+   */
+  synchronized void startRegionServer() {
+    try {
+      JVMClusterUtil.RegionServerThread server = cluster.addRegionServer();
+      server.start();
+      server.waitForServerOnline();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start a region server", e);
+    }
   }
 
   @Override

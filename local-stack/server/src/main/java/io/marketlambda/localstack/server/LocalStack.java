@@ -25,6 +25,7 @@ final class LocalStack implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private LocalStackEndpoints endpoints;
+  private LocalHBase hbase;
 
   /**
    * Starts every service.
@@ -45,11 +46,12 @@ final class LocalStack implements AutoCloseable {
               () -> LocalZooKeeper.start(dataDirectory.resolve("zookeeper"), ports.zookeeper()));
       LocalHdfs hdfs =
           stack.timed("HDFS", () -> LocalHdfs.start(dataDirectory.resolve("hdfs"), ports.hdfs()));
-      stack.timed(
-          "HBase",
-          () ->
-              LocalHBase.start(
-                  dataDirectory.resolve("hbase-tmp"), hdfs.uri(), zookeeper.clientPort()));
+      stack.hbase =
+          stack.timed(
+              "HBase",
+              () ->
+                  LocalHBase.start(
+                      dataDirectory.resolve("hbase-tmp"), hdfs.uri(), zookeeper.clientPort()));
       LocalKafka kafka =
           stack.timed(
               "Kafka", () -> LocalKafka.start(dataDirectory.resolve("kafka"), ports.kafka()));
@@ -85,6 +87,24 @@ final class LocalStack implements AutoCloseable {
 
   LocalStackEndpoints endpoints() {
     return endpoints;
+  }
+
+  /**
+   * Runs one control command, for fault-injection tests: {@code stop hbase-regionserver} or {@code
+   * start hbase-regionserver}.
+   *
+   * @throws IllegalArgumentException for an unknown command
+   */
+  void control(String command) {
+    switch (command.strip()) {
+      case "stop hbase-regionserver" -> hbase.stopRegionServer();
+      case "start hbase-regionserver" -> hbase.startRegionServer();
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown command '"
+                  + command.strip()
+                  + "': expected stop hbase-regionserver or start hbase-regionserver");
+    }
   }
 
   private <T extends AutoCloseable> T timed(String name, Supplier<T> start) {

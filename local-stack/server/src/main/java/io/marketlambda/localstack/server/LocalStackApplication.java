@@ -1,7 +1,10 @@
 package io.marketlambda.localstack.server;
 
 import io.marketlambda.localstack.LocalStackCommandLine;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs real Kafka (KRaft), ZooKeeper, HDFS and HBase in this JVM for tests and the demo.",
-      "Stops on end of standard input (Ctrl-D), SIGTERM or Ctrl-C."
+      "Stops on end of standard input (Ctrl-D), SIGTERM or Ctrl-C. A line on standard input is a",
+      "control command for fault tests: stop hbase-regionserver, start hbase-regionserver."
     })
 public final class LocalStackApplication implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(LocalStackApplication.class);
@@ -69,7 +73,7 @@ public final class LocalStackApplication implements Callable<Integer> {
           .asProperties()
           .forEach((key, value) -> System.out.println(key + "=" + value));
       System.out.flush();
-      watchStandardInput(stopRequested);
+      watchStandardInput(stack, stopRequested);
       stopRequested.await();
       log.info("Stopping local stack");
     } catch (RuntimeException e) {
@@ -82,13 +86,31 @@ public final class LocalStackApplication implements Callable<Integer> {
     return 0;
   }
 
-  private static void watchStandardInput(CountDownLatch stopRequested) {
+  /**
+   * Reads standard input: each line is a control command ({@link LocalStack#control}, answered in
+   * the log); its end stops the stack.
+   */
+  private static void watchStandardInput(LocalStack stack, CountDownLatch stopRequested) {
     Thread watcher =
         new Thread(
             () -> {
-              try {
-                while (System.in.read() != -1) {
-                  // Input is ignored; only its end matters.
+              try (BufferedReader lines =
+                  new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  if (line.isBlank()) {
+                    continue;
+                  }
+                  try {
+                    long begin = System.nanoTime();
+                    stack.control(line);
+                    log.info(
+                        "Control '{}' done in {} ms",
+                        line,
+                        (System.nanoTime() - begin) / 1_000_000);
+                  } catch (RuntimeException e) {
+                    log.warn("Control '{}' failed: {}", line, e.toString());
+                  }
                 }
               } catch (IOException e) {
                 log.debug("Standard input failed: {}", e.toString());
