@@ -11,6 +11,7 @@ import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.realtime.RealtimeTable;
 import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.localstack.LocalStackEndpoints;
+import io.marketlambda.localstack.LocalStackProcess;
 import io.marketlambda.speed.SpeedApplication;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LocalSpark;
@@ -41,50 +42,98 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The speed layer heals itself after its HBase views stop taking writes: IBM's real trades of
- * 2013-10-07 are read in micro-batches of 2,000 records; after the first micro-batch the {@code
- * bars_1m} table is disabled in HBase (every write to it fails), so the views query fails, again
- * after each restart; once the table is enabled again the supervisor's next restart resumes from
- * the checkpoint, and the day's 1-minute bars equal those computed trade by trade from the file.
+ * 2013-10-07 are read in micro-batches of 2,000 records; after the first micro-batch a fault is
+ * injected in the local stack's HBase and healed, and at the end the day's 1-minute bars equal
+ * those computed trade by trade from the file, with the speed layer still running.
  */
 @ExtendWith(LocalStackExtension.class)
 class SpeedOutageIT {
-  private static final String QUOTES = "speed-outage-it.quotes.v1";
-  private static final RealtimeViewsConfig VIEWS =
-      new RealtimeViewsConfig("it_speed_outage", 4, Duration.ofDays(10_000));
   private static final LeanTradeTicks IBM = LeanTradeTicks.read("IBM");
 
+  /**
+   * {@code bars_1m} disabled (every write to it fails): the views query fails, again after each
+   * restart; once the table is enabled the supervisor's next restart resumes from the checkpoint.
+   */
   @Test
   void aQueryFailingWhileATableIsDisabledIsRestartedUntilItWritesEveryBar(
       LocalStackEndpoints endpoints) throws Exception {
+    throughOutage(
+        endpoints,
+        "disabled-table",
+        // Writes to a disabled table fail after 2 retries, not the client's 16 (~2.5 minutes of
+        // NotServingRegionException).
+        List.of("hbase.client.retries.number=2"),
+        (admin, views, failures) -> {
+          TableName bars =
+              TableName.valueOf(RealtimeTable.BARS_1M.qualifiedName(views.namespace()));
+          admin.disableTable(bars);
+          await().atMost(Duration.ofMinutes(3)).until(() -> failures.get() >= 2);
+          admin.enableTable(bars);
+        });
+  }
+
+  /**
+   * The local stack's only region server stopped under load for 20 s, then a new one started: the
+   * speed layer's writes wait in the HBase client's retries (or its queries are restarted when
+   * those run out), and every bar arrives.
+   */
+  @Test
+  void theRegionServerStoppedAndStartedUnderLoadLosesNoBar(
+      LocalStackEndpoints endpoints, LocalStackProcess stack) throws Exception {
+    throughOutage(
+        endpoints,
+        "region-server",
+        List.of(),
+        (admin, views, failures) -> {
+          stack.control("stop hbase-regionserver");
+          try {
+            Thread.sleep(20_000);
+          } finally {
+            stack.control("start hbase-regionserver");
+          }
+        });
+  }
+
+  /** A fault injected after the first micro-batch, healed before it returns. */
+  private interface Fault {
+    void injectAndHeal(Admin admin, RealtimeViewsConfig views, AtomicInteger queryFailures)
+        throws Exception;
+  }
+
+  private void throughOutage(
+      LocalStackEndpoints endpoints, String name, List<String> extraSettings, Fault fault)
+      throws Exception {
+    String quotes = "speed-outage-it." + name + ".quotes.v1";
+    RealtimeViewsConfig viewsConfig =
+        new RealtimeViewsConfig(
+            "it_speed_outage_" + name.replace('-', '_'), 4, Duration.ofDays(10_000));
     try (org.apache.kafka.clients.admin.Admin kafka =
         org.apache.kafka.clients.admin.Admin.create(
             Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
-      kafka.createTopics(List.of(new NewTopic(QUOTES, 2, (short) 1))).all().get();
+      kafka.createTopics(List.of(new NewTopic(quotes, 2, (short) 1))).all().get();
     }
-    publish(endpoints);
-    Path lake = SpeedItSupport.freshLake("speed-outage-it-lake");
-    Settings settings =
-        Settings.of(endpoints.asProperties())
-            .withOverrides(
-                List.of(
-                    "topics.quotes=" + QUOTES,
-                    "topics.bars=speed-outage-it.bars.v1",
-                    "topics.dead-letter=speed-outage-it.dlq.v1",
-                    "topics.late=speed-outage-it.late.v1",
-                    "topics.alerts=speed-outage-it.alerts.v1",
-                    "realtime.hbase-namespace=" + VIEWS.namespace(),
-                    "realtime.salt-buckets=" + VIEWS.saltBuckets(),
-                    "realtime.ttl=10000d",
-                    "lake.root=" + lake,
-                    "speed.metrics-port=0",
-                    "speed.latest-quote-trigger=micro-batch",
-                    "speed.max-offsets-per-trigger=2000",
-                    "speed.restart.initial-backoff=500ms",
-                    "speed.restart.max-backoff=2s",
-                    "speed.restart.max-attempts=1000",
-                    // Writes to a disabled table fail after 2 retries, not the client's 16 (~2.5
-                    // minutes of NotServingRegionException).
-                    "hbase.client.retries.number=2"));
+    publish(endpoints, quotes);
+    Path lake = SpeedItSupport.freshLake("speed-outage-it-" + name + "-lake");
+    List<String> overrides =
+        new java.util.ArrayList<>(
+            List.of(
+                "topics.quotes=" + quotes,
+                "topics.bars=speed-outage-it.bars.v1",
+                "topics.dead-letter=speed-outage-it.dlq.v1",
+                "topics.late=speed-outage-it.late.v1",
+                "topics.alerts=speed-outage-it.alerts.v1",
+                "realtime.hbase-namespace=" + viewsConfig.namespace(),
+                "realtime.salt-buckets=" + viewsConfig.saltBuckets(),
+                "realtime.ttl=10000d",
+                "lake.root=" + lake,
+                "speed.metrics-port=0",
+                "speed.latest-quote-trigger=micro-batch",
+                "speed.max-offsets-per-trigger=2000",
+                "speed.restart.initial-backoff=500ms",
+                "speed.restart.max-backoff=2s",
+                "speed.restart.max-attempts=1000"));
+    overrides.addAll(extraSettings);
+    Settings settings = Settings.of(endpoints.asProperties()).withOverrides(overrides);
     SparkSession spark = LocalSpark.session();
     AtomicLong viewsBatches = new AtomicLong(-1);
     AtomicInteger failures = new AtomicInteger();
@@ -121,17 +170,14 @@ class SpeedOutageIT {
             "speed-outage-it");
     try (Connection hbase = SpeedItSupport.hbase(endpoints);
         Admin admin = hbase.getAdmin()) {
-      RealtimeViewsSchema.createIfAbsent(admin, VIEWS);
-      TableName bars = TableName.valueOf(RealtimeTable.BARS_1M.qualifiedName(VIEWS.namespace()));
+      RealtimeViewsSchema.createIfAbsent(admin, viewsConfig);
       speed.start();
       await().atMost(Duration.ofMinutes(3)).until(() -> viewsBatches.get() >= 0);
 
-      admin.disableTable(bars);
-      await().atMost(Duration.ofMinutes(3)).until(() -> failures.get() >= 2);
+      fault.injectAndHeal(admin, viewsConfig, failures);
       assertThat(speed.isAlive()).as("speed layer running through the outage").isTrue();
-      admin.enableTable(bars);
 
-      RealtimeViewReader views = new RealtimeViewReader(hbase, VIEWS);
+      RealtimeViewReader views = new RealtimeViewReader(hbase, viewsConfig);
       Symbol ibm = Symbol.of("IBM");
       int minutes = IBM.bars(Duration.ofMinutes(1)).size();
       await()
@@ -168,7 +214,7 @@ class SpeedOutageIT {
     return false;
   }
 
-  private static void publish(LocalStackEndpoints endpoints) {
+  private static void publish(LocalStackEndpoints endpoints, String topic) {
     QuoteWireCodec codec = new QuoteWireCodec();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
@@ -188,7 +234,7 @@ class SpeedOutageIT {
       }
       for (Quote quote : quotes) {
         producer.send(
-            new ProducerRecord<>(QUOTES, codec.encodeKey(quote), codec.encodeValue(quote)));
+            new ProducerRecord<>(topic, codec.encodeKey(quote), codec.encodeValue(quote)));
       }
       producer.flush();
     }
