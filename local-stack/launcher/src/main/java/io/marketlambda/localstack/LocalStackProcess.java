@@ -98,9 +98,9 @@ public final class LocalStackProcess implements AutoCloseable {
   }
 
   /**
-   * Sends a control command to the local stack for fault-injection tests ({@code stop
-   * hbase-regionserver}, {@code start hbase-regionserver}); returns once it is written. The stack
-   * logs when the command is done.
+   * Sends a control command to the local stack for fault-injection tests ({@code stop|start
+   * hbase-regionserver}, {@code stop|start kafka}); returns once it is written. The stack logs when
+   * the command is done.
    *
    * @throws IllegalStateException when the stack shares the caller's terminal (no log file), so its
    *     standard input is not ours

@@ -94,6 +94,28 @@ class SpeedOutageIT {
         });
   }
 
+  /**
+   * The Kafka broker stopped for 20 s under load and started again on the same ports and log: the
+   * queries fail (or wait) while it is down and are restarted until it answers, and every bar
+   * arrives once.
+   */
+  @Test
+  void theKafkaBrokerStoppedAndStartedUnderLoadLosesNoBar(
+      LocalStackEndpoints endpoints, LocalStackProcess stack) throws Exception {
+    throughOutage(
+        endpoints,
+        "kafka",
+        List.of(),
+        (admin, views, failures) -> {
+          stack.control("stop kafka");
+          try {
+            Thread.sleep(20_000);
+          } finally {
+            stack.control("start kafka");
+          }
+        });
+  }
+
   /** A fault injected after the first micro-batch, healed before it returns. */
   private interface Fault {
     void injectAndHeal(Admin admin, RealtimeViewsConfig views, AtomicInteger queryFailures)
@@ -174,6 +196,7 @@ class SpeedOutageIT {
       speed.start();
       await().atMost(Duration.ofMinutes(3)).until(() -> viewsBatches.get() >= 0);
 
+      long beforeFault = viewsBatches.get();
       fault.injectAndHeal(admin, viewsConfig, failures);
       assertThat(speed.isAlive()).as("speed layer running through the outage").isTrue();
 
@@ -195,6 +218,9 @@ class SpeedOutageIT {
       // The last micro-batch may still be writing other views when the bars are complete.
       await().atMost(Duration.ofMinutes(1)).until(() -> !activeBatch(spark));
       SpeedItSupport.assertBarsMatch(views, IBM, BarInterval.ONE_MINUTE);
+      assertThat(viewsBatches.get())
+          .as("micro-batches completed after the fault (it hit a stream in flight)")
+          .isGreaterThan(beforeFault + 1);
       assertThat(ended.get()).as("how the speed layer ended").isNull();
     } finally {
       for (StreamingQuery query : spark.streams().active()) {

@@ -32,10 +32,12 @@ import org.slf4j.LoggerFactory;
 final class LocalKafka implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(1);
   private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
   private final String bootstrapServers;
+  private KafkaRaftServer server;
 
-  private LocalKafka(KafkaRaftServer server, String bootstrapServers) {
+  private LocalKafka(KafkaConfig config, KafkaRaftServer server, String bootstrapServers) {
+    this.config = config;
     this.server = server;
     this.bootstrapServers = bootstrapServers;
   }
@@ -55,7 +57,7 @@ final class LocalKafka implements AutoCloseable {
     format(config, logDirectory);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    LocalKafka kafka = new LocalKafka(server, "localhost:" + clientPort);
+    LocalKafka kafka = new LocalKafka(config, server, "localhost:" + clientPort);
     kafka.awaitReady();
     return kafka;
   }
@@ -155,9 +157,40 @@ final class LocalKafka implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
+  /**
+   * Stops the broker, as a crash or an operator would; its log stays for {@link #startAgain()}.
+   *
+   * @throws IllegalStateException when it is stopped already
+   */
+  synchronized void stop() {
+    if (server == null) {
+      throw new IllegalStateException("Cannot stop Kafka: it is stopped");
+    }
     server.shutdown();
     server.awaitShutdown();
+    server = null;
+  }
+
+  /**
+   * Starts the broker again on the same ports and log, and waits until it answers.
+   *
+   * @throws IllegalStateException when it is running
+   */
+  synchronized void startAgain() {
+    if (server != null) {
+      throw new IllegalStateException("Cannot start Kafka: it is running");
+    }
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    awaitReady();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
   }
 }

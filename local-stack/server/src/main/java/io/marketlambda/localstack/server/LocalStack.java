@@ -26,6 +26,7 @@ final class LocalStack implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private LocalStackEndpoints endpoints;
   private LocalHBase hbase;
+  private LocalKafka kafka;
 
   /**
    * Starts every service.
@@ -55,6 +56,7 @@ final class LocalStack implements AutoCloseable {
       LocalKafka kafka =
           stack.timed(
               "Kafka", () -> LocalKafka.start(dataDirectory.resolve("kafka"), ports.kafka()));
+      stack.kafka = kafka;
       stack.endpoints =
           new LocalStackEndpoints(
               kafka.bootstrapServers(), "localhost", zookeeper.clientPort(), hdfs.uri());
@@ -90,8 +92,8 @@ final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Runs one control command, for fault-injection tests: {@code stop hbase-regionserver} or {@code
-   * start hbase-regionserver}.
+   * Runs one control command, for fault-injection tests: {@code stop hbase-regionserver}, {@code
+   * start hbase-regionserver}, {@code stop kafka} or {@code start kafka} (same ports and log).
    *
    * @throws IllegalArgumentException for an unknown command
    */
@@ -99,11 +101,13 @@ final class LocalStack implements AutoCloseable {
     switch (command.strip()) {
       case "stop hbase-regionserver" -> hbase.stopRegionServer();
       case "start hbase-regionserver" -> hbase.startRegionServer();
+      case "stop kafka" -> kafka.stop();
+      case "start kafka" -> kafka.startAgain();
       default ->
           throw new IllegalArgumentException(
               "Unknown command '"
                   + command.strip()
-                  + "': expected stop hbase-regionserver or start hbase-regionserver");
+                  + "': expected stop|start hbase-regionserver or stop|start kafka");
     }
   }
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     description = {
       "Runs real Kafka (KRaft), ZooKeeper, HDFS and HBase in this JVM for tests and the demo.",
       "Stops on end of standard input (Ctrl-D), SIGTERM or Ctrl-C. A line on standard input is a",
-      "control command for fault tests: stop hbase-regionserver, start hbase-regionserver."
+      "control command for fault tests: stop|start hbase-regionserver, stop|start kafka."
     })
 public final class LocalStackApplication implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(LocalStackApplication.class);
