@@ -174,11 +174,23 @@ public final class HttpApi implements AutoCloseable {
 
   private void authorize(Context ctx) {
     String key = ctx.header(ApiKeys.HEADER);
-    if (key == null || key.isBlank()) {
-      throw new ApiException(401, "Missing API key: send it in the " + ApiKeys.HEADER + " header");
-    }
-    if (!keys.accepts(key)) {
-      throw new ApiException(401, "Unknown API key in the " + ApiKeys.HEADER + " header");
+    boolean missing = key == null || key.isBlank();
+    if (missing || !keys.accepts(key)) {
+      Optional<Duration> wait = rateLimits.tryFailedAuthentication(ctx.ip());
+      if (wait.isPresent()) {
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        ctx.header("Retry-After", Long.toString(seconds));
+        throw new ApiException(
+            429,
+            "Too many requests without a valid API key from this address; retry after "
+                + seconds
+                + " s");
+      }
+      throw new ApiException(
+          401,
+          missing
+              ? "Missing API key: send it in the " + ApiKeys.HEADER + " header"
+              : "Unknown API key in the " + ApiKeys.HEADER + " header");
     }
     Optional<Duration> wait = rateLimits.tryTake(key);
     if (wait.isPresent()) {

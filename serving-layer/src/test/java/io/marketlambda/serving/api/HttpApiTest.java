@@ -224,6 +224,24 @@ class HttpApiTest {
   }
 
   @Test
+  void guessingKeysIsLimitedPerAddressWhileAValidKeyStillWorks() throws Exception {
+    startWithViews();
+    List<Integer> statuses = new java.util.ArrayList<>();
+    HttpResponse<String> last = null;
+    for (int i = 0; i < RateLimits.FAILED_AUTH_PER_MINUTE + 5; i++) {
+      last = get("/v1/symbols/IBM/quote", "guess-" + i);
+      statuses.add(last.statusCode());
+    }
+
+    assertThat(statuses.subList(0, RateLimits.FAILED_AUTH_PER_MINUTE)).containsOnly(401);
+    assertThat(statuses.subList(RateLimits.FAILED_AUTH_PER_MINUTE, statuses.size()))
+        .containsOnly(429);
+    assertError(last, 429, "Too many requests without a valid API key from this address");
+    assertThat(last.headers().firstValue("Retry-After")).isPresent();
+    assertThat(get("/v1/symbols/IBM/quote", KEY).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aKeyOverItsRateLimitGets429WithRetryAfter() throws Exception {
     batch.pointTo(new BatchViewPointer("t", "r", LAST, Map.of(IBM, MarketTime.startOf(LAST))));
     start(3, () -> {}, new ServingViews(realtime, batch));
