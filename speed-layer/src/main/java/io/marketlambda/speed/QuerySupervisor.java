@@ -109,10 +109,20 @@ final class QuerySupervisor {
 
   /** Starts the queries and waits; returns null when they all ended without failing. */
   private Failure runOnce() {
+    java.util.Set<java.util.UUID> runningBefore = new java.util.HashSet<>();
+    for (StreamingQuery query : spark.streams().active()) {
+      runningBefore.add(query.id());
+    }
     List<StreamingQuery> queries;
     try {
       queries = start.get();
     } catch (RuntimeException e) {
+      // Some queries may have started before the failure: stop them, or the next start would
+      // find their ids active.
+      stopAll(
+          java.util.Arrays.stream(spark.streams().active())
+              .filter(query -> !runningBefore.contains(query.id()))
+              .toList());
       return new Failure("start", "Starting the queries", e, false);
     }
     while (queries.stream().anyMatch(StreamingQuery::isActive)) {

@@ -116,10 +116,12 @@ class QuerySupervisorTest {
     QuerySupervisor supervisor =
         supervisor(
             () -> {
+              StreamingQuery query = start(input, "late-start");
               if (starts.incrementAndGet() <= 2) {
+                // The first query started, the second could not: the first must not stay active.
                 throw new IllegalStateException("Kafka unreachable");
               }
-              return List.of(start(input, "late-start"));
+              return List.of(query);
             },
             new SpeedConfig.Restarts(2, Duration.ofMillis(10), Duration.ofMillis(20)));
 

@@ -84,26 +84,18 @@ class SpeedKillIT {
       RealtimeViewReader killed = new RealtimeViewReader(hbase, KILLED);
       QuoteWireCodec codec = new QuoteWireCodec();
 
-      Thread publisher =
-          new Thread(
-              () -> {
-                for (int i = 0; i < trades.size(); i++) {
-                  send(producer, codec, trades.get(i));
-                  if (i % 400 == 399) {
-                    producer.flush();
-                    sleep(1_000);
-                  }
-                }
-                producer.flush();
-              },
-              "speed-kill-it-publisher");
-      publisher.start();
-
       Random random = new Random(20131007);
       Path commits = lake.resolve("_checkpoints").resolve(SpeedPipeline.VIEWS).resolve("commits");
+      int chunk = (trades.size() + KILLS - 1) / KILLS;
       for (int kill = 0; kill < KILLS; kill++) {
+        // Each run gets its own slice of the day, flowing at 400 trades/s while it runs: a run
+        // always has micro-batches to commit, and the kill lands while records are in flight.
+        List<Quote> slice =
+            trades.subList(kill * chunk, Math.min(trades.size(), (kill + 1) * chunk));
+        Thread publisher = publisher(producer, codec, slice, kill);
         Process child = startSpeedLayer(endpoints, lake, log);
         long committed = count(commits);
+        publisher.start();
         // Let it commit at least one micro-batch of this run, then kill it somewhere in the next.
         awaitOrShowLog(
             log,
@@ -114,8 +106,8 @@ class SpeedKillIT {
             .isTrue();
         sleep(200 + random.nextInt(1_500));
         child.destroyForcibly().waitFor();
+        publisher.join();
       }
-      publisher.join();
 
       Process last = startSpeedLayer(endpoints, lake, log);
       try {
@@ -252,6 +244,23 @@ class SpeedKillIT {
         log,
         "1-minute bar at " + minute,
         () -> !views.bars(IBM, BarInterval.ONE_MINUTE, minute, minute.plusSeconds(60)).isEmpty());
+  }
+
+  /** A thread that sends {@code slice} at 400 trades a second. */
+  private static Thread publisher(
+      KafkaProducer<byte[], byte[]> producer, QuoteWireCodec codec, List<Quote> slice, int run) {
+    return new Thread(
+        () -> {
+          for (int i = 0; i < slice.size(); i++) {
+            send(producer, codec, slice.get(i));
+            if (i % 400 == 399) {
+              producer.flush();
+              sleep(1_000);
+            }
+          }
+          producer.flush();
+        },
+        "speed-kill-it-publisher-" + run);
   }
 
   /** Waits up to 3 minutes; on time-out fails with the child's warnings and errors. */
