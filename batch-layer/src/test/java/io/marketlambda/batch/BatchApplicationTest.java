@@ -47,8 +47,13 @@ class BatchApplicationTest {
     assertThat(BatchConfig.keys())
         .extracting(key -> key.name())
         .containsExactly(
-            "batch.movers", "batch.optimize", "batch.vacuum-retention", "batch.serving-copy");
+            "batch.movers",
+            "batch.optimize",
+            "batch.vacuum-retention",
+            "batch.serving-copy",
+            "quotes.max-event-time-ahead");
     assertThat(config.servingCopy()).isFalse();
+    assertThat(config.maxEventTimeAhead()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.movers()).isEqualTo(10);
     assertThat(config.optimize()).isTrue();
     assertThat(config.vacuumRetention()).isEqualTo(Duration.ofDays(7));
