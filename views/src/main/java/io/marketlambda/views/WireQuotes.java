@@ -89,13 +89,10 @@ public final class WireQuotes {
    * timestamp, or null when it is not (or the record has no timestamp).
    */
   public static String tooFarAhead(Timestamp eventTime, Timestamp recordTime, long maxAheadMillis) {
-    if (recordTime == null || recordTime.getTime() < 0) {
+    if (!isTooFarAhead(eventTime.getTime(), recordTime, maxAheadMillis)) {
       return null;
     }
     long ahead = eventTime.getTime() - recordTime.getTime();
-    if (ahead <= maxAheadMillis) {
-      return null;
-    }
     return eventTime.toInstant()
         + " is "
         + Duration.ofMillis(ahead)
@@ -106,5 +103,15 @@ public final class WireQuotes {
         + " ("
         + Duration.ofMillis(maxAheadMillis)
         + ")";
+  }
+
+  /**
+   * Whether {@code eventMillis} (epoch ms) is more than {@code maxAheadMillis} ahead of the
+   * record's Kafka timestamp; false when the record has none. Allocates nothing: for hot paths.
+   */
+  public static boolean isTooFarAhead(long eventMillis, Timestamp recordTime, long maxAheadMillis) {
+    return recordTime != null
+        && recordTime.getTime() >= 0
+        && eventMillis - recordTime.getTime() > maxAheadMillis;
   }
 }

@@ -172,19 +172,21 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
+  /** A 429 whose {@code Retry-After} header and message give {@code wait} in whole seconds. */
+  private static ApiException tooManyRequests(Context ctx, Duration wait, String problem) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    ctx.header("Retry-After", Long.toString(seconds));
+    return new ApiException(429, problem + "; retry after " + seconds + " s");
+  }
+
   private void authorize(Context ctx) {
     String key = ctx.header(ApiKeys.HEADER);
     boolean missing = key == null || key.isBlank();
     if (missing || !keys.accepts(key)) {
       Optional<Duration> wait = rateLimits.tryFailedAuthentication(ctx.ip());
       if (wait.isPresent()) {
-        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        ctx.header("Retry-After", Long.toString(seconds));
-        throw new ApiException(
-            429,
-            "Too many requests without a valid API key from this address; retry after "
-                + seconds
-                + " s");
+        throw tooManyRequests(
+            ctx, wait.get(), "Too many requests without a valid API key from this address");
       }
       throw new ApiException(
           401,
@@ -194,15 +196,12 @@ public final class HttpApi implements AutoCloseable {
     }
     Optional<Duration> wait = rateLimits.tryTake(key);
     if (wait.isPresent()) {
-      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      ctx.header("Retry-After", Long.toString(seconds));
-      throw new ApiException(
-          429,
+      throw tooManyRequests(
+          ctx,
+          wait.get(),
           "Rate limit of "
               + config.requestsPerSecond()
-              + " requests per second for this key exceeded; retry after "
-              + seconds
-              + " s");
+              + " requests per second for this key exceeded");
     }
   }
 

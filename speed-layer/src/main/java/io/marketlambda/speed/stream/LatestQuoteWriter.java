@@ -2,6 +2,7 @@ package io.marketlambda.speed.stream;
 
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.views.WireQuotes;
 import org.apache.spark.sql.ForeachWriter;
 import org.apache.spark.sql.Row;
 
@@ -55,9 +56,8 @@ final class LatestQuoteWriter extends ForeachWriter<Row> {
     } catch (RuntimeException invalid) {
       return; // dead-lettered by speed-views
     }
-    if (io.marketlambda.views.WireQuotes.tooFarAhead(
-            java.sql.Timestamp.from(quote.eventTime()), record.getTimestamp(1), maxAheadMillis)
-        != null) {
+    if (WireQuotes.isTooFarAhead(
+        quote.eventTime().toEpochMilli(), record.getTimestamp(1), maxAheadMillis)) {
       return; // dead-lettered by speed-views
     }
     writer.writeLatestQuote(quote);
