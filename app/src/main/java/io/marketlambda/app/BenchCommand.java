@@ -147,6 +147,16 @@ final class BenchCommand implements Callable<Integer> {
         description = "Where the speed layer's checkpoints go (default: ${DEFAULT-VALUE}).")
     Path lake;
 
+    @Option(
+        names = "--baseline",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description =
+            "Measure the bare KafkaConsumer -> BufferedMutator loop first (default: on;"
+                + " --no-baseline for a long soak of the speed layer alone).")
+    boolean baseline;
+
     @Override
     public Integer call() throws Exception {
       if (rates.stream().anyMatch(rate -> rate < 1) || stepSeconds < 1 || warmUpSeconds < 0) {
@@ -187,6 +197,7 @@ final class BenchCommand implements Callable<Integer> {
               Duration.ofSeconds(stepSeconds),
               Duration.ofSeconds(warmUpSeconds),
               lake,
+              baseline,
               line -> {
                 out.println(line);
                 out.flush();

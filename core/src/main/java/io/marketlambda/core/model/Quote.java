@@ -1,7 +1,6 @@
 package io.marketlambda.core.model;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * One trade or last-price event of a symbol, as carried on the quotes topic.
@@ -26,8 +25,6 @@ public record Quote(
     long sizeShares,
     String source,
     long sequence) {
-  private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-
   /**
    * Earliest event time of a quote, the Unix epoch: realtime cells are stamped with it in epoch ms,
    * which HBase requires to be non-negative.
@@ -53,10 +50,31 @@ public record Quote(
     check.requirePositive("priceUsd", priceUsd);
     check.requireNonNegative("sizeShares", sizeShares);
     check.requireNonNull("source", source);
-    if (!SOURCE.matcher(source).matches()) {
+    if (!isSourceToken(source)) {
       throw check.invalid(
           "source", '"' + source + "\" is not a lower-case token like lean-tick ([a-z0-9._-])");
     }
     check.requireNonNegative("sequence", sequence);
+  }
+
+  /**
+   * Whether {@code source} matches {@code [a-z0-9][a-z0-9._-]*} (a loop, not a regex: every quote
+   * the speed layer decodes is checked).
+   */
+  private static boolean isSourceToken(String source) {
+    if (source.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      boolean token =
+          (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || (i > 0 && (c == '.' || c == '_' || c == '-'));
+      if (!token) {
+        return false;
+      }
+    }
+    return true;
   }
 }

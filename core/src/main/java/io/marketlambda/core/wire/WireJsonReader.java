@@ -1,11 +1,17 @@
 package io.marketlambda.core.wire;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.InvalidRecordException;
 import io.marketlambda.core.model.Symbol;
@@ -17,6 +23,10 @@ import java.time.format.DateTimeParseException;
  * Reads typed fields of one JSON object of a wire format, raising {@link
  * InvalidWireRecordException} that names the record kind and the field when one is missing or of
  * the wrong type. Holds the Jackson mapper every codec of this package shares.
+ *
+ * <p>A value is read with Jackson's streaming parser into one node per field (the speed layer reads
+ * every quote twice, so a tree of maps per record shows in its profile); a value that is not one
+ * flat, well-formed JSON object is read again as a tree, whose errors name what is wrong.
  */
 final class WireJsonReader {
   /** Strict about duplicate fields and trailing content; immutable and thread-safe. */
@@ -29,11 +39,19 @@ final class WireJsonReader {
   /** Longest rendering of a bad value in a message, in characters. */
   private static final int MAX_SHOWN = 64;
 
-  private final JsonNode object;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** The object's field names and values, in order; {@code size} of them are set. */
+  private final String[] names;
+
+  private final JsonNode[] values;
+  private final int size;
   private final String kind;
 
-  private WireJsonReader(JsonNode object, String kind) {
-    this.object = object;
+  private WireJsonReader(String[] names, JsonNode[] values, int size, String kind) {
+    this.names = names;
+    this.values = values;
+    this.size = size;
     this.kind = kind;
   }
 
@@ -49,6 +67,83 @@ final class WireJsonReader {
       throw new InvalidWireRecordException(
           kind, InvalidWireRecordException.WHOLE_VALUE, "is empty");
     }
+    WireJsonReader streamed = stream(value, kind);
+    return streamed != null ? streamed : readTree(value, kind);
+  }
+
+  /**
+   * Reads one flat JSON object field by field, or returns null when the value is anything else (not
+   * JSON, not an object, a duplicate field, a nested value, trailing content): {@link #readTree}
+   * then reads it or says what is wrong.
+   */
+  private static WireJsonReader stream(byte[] value, String kind) {
+    String[] names = new String[8];
+    JsonNode[] values = new JsonNode[8];
+    int size = 0;
+    try (JsonParser json = MAPPER.createParser(value)) {
+      // Duplicates are found below, among a handful of names, without Jackson's set per object.
+      json.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      for (JsonToken token = json.nextToken();
+          token != JsonToken.END_OBJECT;
+          token = json.nextToken()) {
+        if (token != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        if (size == names.length) {
+          names = java.util.Arrays.copyOf(names, size * 2);
+          values = java.util.Arrays.copyOf(values, size * 2);
+        }
+        String name = json.currentName();
+        for (int i = 0; i < size; i++) {
+          if (names[i].equals(name)) {
+            return null;
+          }
+        }
+        JsonNode node = node(json, json.nextToken());
+        if (node == null) {
+          return null;
+        }
+        names[size] = name;
+        values[size] = node;
+        size++;
+      }
+      if (json.nextToken() != null) {
+        return null;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return new WireJsonReader(names, values, size, kind);
+  }
+
+  /**
+   * The node of the scalar value at {@code token}, as Jackson's tree model would make it; null for
+   * an object or array (no field of a wire format holds one: the tree reads such a value).
+   */
+  private static JsonNode node(JsonParser json, JsonToken token) throws IOException {
+    return switch (token) {
+      case VALUE_STRING -> TextNode.valueOf(json.getText());
+      case VALUE_NUMBER_INT ->
+          switch (json.getNumberType()) {
+            case INT -> NODES.numberNode(json.getIntValue());
+            case LONG -> NODES.numberNode(json.getLongValue());
+            default -> NODES.numberNode(json.getBigIntegerValue());
+          };
+      case VALUE_NUMBER_FLOAT ->
+          json.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
+              ? NODES.numberNode(json.getDecimalValue())
+              : NODES.numberNode(json.getDoubleValue());
+      case VALUE_TRUE -> BooleanNode.TRUE;
+      case VALUE_FALSE -> BooleanNode.FALSE;
+      case VALUE_NULL -> NullNode.instance;
+      default -> null;
+    };
+  }
+
+  private static WireJsonReader readTree(byte[] value, String kind) {
     JsonNode root;
     try {
       root = MAPPER.readTree(value);
@@ -75,7 +170,15 @@ final class WireJsonReader {
       throw new InvalidWireRecordException(
           kind, InvalidWireRecordException.WHOLE_VALUE, "is not a JSON object");
     }
-    return new WireJsonReader(root, kind);
+    String[] names = new String[root.size()];
+    JsonNode[] values = new JsonNode[root.size()];
+    int size = 0;
+    for (var fields = root.fields(); fields.hasNext(); size++) {
+      var field = fields.next();
+      names[size] = field.getKey();
+      values[size] = field.getValue();
+    }
+    return new WireJsonReader(names, values, size, kind);
   }
 
   /** The exception for a value {@code field} holds that the model rejects. */
@@ -116,12 +219,12 @@ final class WireJsonReader {
   Instant instant(String field) {
     String text = text(field);
     try {
-      return Instant.parse(text);
+      return WireInstants.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidWireRecordException(
           kind,
           field,
-          shown(object.get(field)) + " is not an ISO-8601 UTC instant like 2013-10-07T13:30:00Z",
+          shown(required(field)) + " is not an ISO-8601 UTC instant like 2013-10-07T13:30:00Z",
           e);
     }
   }
@@ -158,11 +261,12 @@ final class WireJsonReader {
   }
 
   private JsonNode required(String field) {
-    JsonNode node = object.get(field);
-    if (node == null) {
-      throw new InvalidWireRecordException(kind, field, "is missing");
+    for (int i = 0; i < size; i++) {
+      if (names[i].equals(field)) {
+        return values[i];
+      }
     }
-    return node;
+    throw new InvalidWireRecordException(kind, field, "is missing");
   }
 
   /** Renders a value as JSON, cut to {@value #MAX_SHOWN} characters. */

@@ -58,7 +58,8 @@ class QuoteTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "Lean-Tick", "-tick", "lean tick", "lean/tick"})
+  @ValueSource(
+      strings = {"", " ", "Lean-Tick", "-tick", ".tick", "_tick", "lean tick", "lean/tick", "é"})
   void rejectsSourcesThatAreNotLowerCaseTokens(String source) {
     assertThatThrownBy(() -> new Quote(IBM, TIME, 185.12, 100, source, 42))
         .isInstanceOfSatisfying(
@@ -67,6 +68,12 @@ class QuoteTest {
             "Cannot create quote IBM 2013-10-07T13:30:00.123Z: source \""
                 + source
                 + "\" is not a lower-case token like lean-tick ([a-z0-9._-])");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "0", "lean-tick", "alpha_vantage.v2", "x-", "9.9"})
+  void acceptsLowerCaseTokensAsSources(String source) {
+    assertThat(new Quote(IBM, TIME, 185.12, 100, source, 42).source()).isEqualTo(source);
   }
 
   @Test

@@ -39,6 +39,12 @@ class QuoteWireCodecRejectionTest {
             + "\"priceUsd\":185.12,\"sizeShares\":-1,\"source\":\"x\",\"sequence\":1}'"
             + "|sizeShares|-1 is negative",
         "'{\"schemaVersion\":\"1\"}'|schemaVersion|\"1\" is not an integer",
+        // An object or array where a scalar belongs, after an unknown nested field (ignored)
+        "'{\"schemaVersion\":1,\"extra\":{\"a\":[1,{\"b\":null}]},\"symbol\":{\"a\":1}}'"
+            + "|symbol|{\"a\":1} is not a string",
+        "'{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
+            + "\"priceUsd\":[185.12],\"sizeShares\":100,\"source\":\"x\",\"sequence\":1}'"
+            + "|priceUsd|[185.12] is not a number",
         // Milliseconds before 1970 cannot stamp an HBase cell; years past 9999 are past Spark's.
         "'{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"1969-12-31T23:59:59.999Z\","
             + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"x\",\"sequence\":1}'"

@@ -63,6 +63,7 @@ public final class SpeedBenchmark {
   private final Duration stepLength;
   private final Duration warmUp;
   private final Path lake;
+  private final boolean withBaseline;
   private final Consumer<String> out;
   private int markerSymbols;
 
@@ -73,6 +74,8 @@ public final class SpeedBenchmark {
    * @param stepLength how long each step offers its rate
    * @param warmUp an unmeasured step at the first rate before the measured ones
    * @param lake where the speed layer's checkpoints go (fresh per run)
+   * @param withBaseline whether to measure the bare loop first (off for a long soak of the speed
+   *     layer alone)
    * @param out where the progress and the report go
    * @throws IllegalArgumentException when the template or rates are empty, a rate is not positive,
    *     or the step is shorter than a second
@@ -84,6 +87,7 @@ public final class SpeedBenchmark {
       Duration stepLength,
       Duration warmUp,
       Path lake,
+      boolean withBaseline,
       Consumer<String> out) {
     if (template.isEmpty()) {
       throw new IllegalArgumentException("Cannot bench the speed layer without recorded trades");
@@ -102,6 +106,7 @@ public final class SpeedBenchmark {
     this.stepLength = stepLength;
     this.warmUp = warmUp;
     this.lake = lake;
+    this.withBaseline = withBaseline;
     this.out = out;
   }
 
@@ -175,8 +180,10 @@ public final class SpeedBenchmark {
       RealtimeViewsSchema.createIfAbsent(hbase.getAdmin(), speedViews);
       RealtimeViewsSchema.createIfAbsent(hbase.getAdmin(), baselineViews);
 
-      out.accept("baseline: KafkaConsumer -> BufferedMutator on " + baselineTopic);
-      steps.addAll(runBaseline(hbase, producer, baselineTopic, kafka, baselineViews));
+      if (withBaseline) {
+        out.accept("baseline: KafkaConsumer -> BufferedMutator on " + baselineTopic);
+        steps.addAll(runBaseline(hbase, producer, baselineTopic, kafka, baselineViews));
+      }
       long baselinePeakRss = PeakMemory.peakRssBytes();
 
       out.accept("speed layer: Spark Structured Streaming on " + speedTopic);
@@ -206,6 +213,8 @@ public final class SpeedBenchmark {
               Map<String, Object> consumerConfig = new java.util.HashMap<>(kafka);
               consumerConfig.put("group.id", "bench-baseline-" + topic);
               consumerConfig.put("auto.offset.reset", "earliest");
+              // One flush per poll: a bare loop takes what has arrived, not Kafka's default 500.
+              consumerConfig.put("max.poll.records", "10000");
               try (KafkaConsumer<byte[], byte[]> consumer =
                       new KafkaConsumer<>(
                           consumerConfig,
@@ -486,15 +495,26 @@ public final class SpeedBenchmark {
     out.accept("");
     double speedMax = sustainedMax(steps, "speed");
     double baselineMax = sustainedMax(steps, "baseline");
+    String ratio;
+    if (!withBaseline) {
+      ratio = "no baseline measured (--no-baseline)";
+    } else if (baselineMax == 0) {
+      ratio = "ratio - (the baseline kept up with no rate tried)";
+    } else {
+      ratio =
+          String.format(
+              Locale.ROOT,
+              "baseline %,.0f quotes/s, ratio %.2f (highest offered rate each kept up with; the"
+                  + " baseline's bound is the highest rate tried)",
+              baselineMax,
+              speedMax / baselineMax);
+    }
     out.accept(
         String.format(
             Locale.ROOT,
-            "sustained: speed layer %,.0f quotes/s (every path), baseline %,.0f quotes/s, ratio %.2f"
-                + " (highest offered rate each kept up with; the baseline's bound is the"
-                + " highest rate tried)",
+            "sustained: speed layer %,.0f quotes/s (every path), %s",
             speedMax,
-            baselineMax,
-            baselineMax == 0 ? Double.NaN : speedMax / baselineMax));
+            ratio));
     steps.stream()
         .filter(step -> step.pipeline().equals("speed") && step.offeredPerSecond() <= speedMax / 2)
         .max(java.util.Comparator.comparingInt(Step::offeredPerSecond))
@@ -514,7 +534,7 @@ public final class SpeedBenchmark {
             () ->
                 out.accept(
                     "at half the sustained rate: no step tried there (add a rate to --rates)"));
-    for (int rate : rates) {
+    for (int rate : withBaseline ? rates : List.<Integer>of()) {
       Step speed = find(steps, "speed", rate);
       Step baseline = find(steps, "baseline", rate);
       out.accept(
@@ -533,7 +553,7 @@ public final class SpeedBenchmark {
     out.accept(
         String.format(
             Locale.ROOT,
-            "peak RSS of this JVM: %,d MiB after the baseline, %,d MiB after the speed layer"
+            "peak RSS of this JVM: %,d MiB before the speed layer started, %,d MiB after it"
                 + " (Spark local[*] in the same JVM); heap after a full GC: %,d MiB when the speed"
                 + " layer's first measured step started, %,d MiB after its last",
             baselinePeakRss >> 20,

@@ -42,6 +42,7 @@ class SpeedBenchmarkIT {
                 Duration.ofSeconds(3),
                 Duration.ZERO,
                 lake,
+                true,
                 report::add)
             .run();
 
