@@ -4,14 +4,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The peak resident set size of this process (Linux {@code VmHWM}); 0 where unknown. */
+/**
+ * The resident set size of this process, peak (Linux {@code VmHWM}) and now ({@code VmRSS}), in
+ * bytes; 0 where unknown.
+ */
 final class PeakMemory {
   private PeakMemory() {}
 
   static long peakRssBytes() {
+    return status("VmHWM:");
+  }
+
+  static long rssBytes() {
+    return status("VmRSS:");
+  }
+
+  private static long status(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
         }
       }

@@ -350,7 +350,8 @@ public final class SpeedBenchmark {
           String.format(
               Locale.ROOT,
               "  %,7d quotes/s offered: latest quote %,9.0f/s p50 %,8.1f ms p99 %,8.1f ms;"
-                  + " views %s/s, 1m bar p50 %s ms p99 %s ms; markers %d/%d/%s, backlog %,d/%,d",
+                  + " views %s/s, 1m bar p50 %s ms p99 %s ms; markers %d/%d/%s, backlog %,d/%,d;"
+                  + " RSS %,d MiB, heap %,d of %,d MiB",
               rate,
               step.processedPerSecond(),
               step.p50Millis(),
@@ -362,7 +363,10 @@ public final class SpeedBenchmark {
               step.markersSent(),
               step.barMarkersSeen() < 0 ? "-" : Integer.toString(step.barMarkersSeen()),
               step.backlogAtEnd(),
-              step.viewsBacklogAtEnd()));
+              step.viewsBacklogAtEnd(),
+              PeakMemory.rssBytes() >> 20,
+              (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+              Runtime.getRuntime().totalMemory() >> 20));
       steps.add(step);
     }
     heap[1] = heapAfterGc();

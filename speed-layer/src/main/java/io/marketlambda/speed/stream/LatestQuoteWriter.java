@@ -3,6 +3,10 @@ package io.marketlambda.speed.stream;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.views.WireQuotes;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.ForeachWriter;
 import org.apache.spark.sql.Row;
 
@@ -10,10 +14,12 @@ import org.apache.spark.sql.Row;
  * Writes the latest-quote view from Kafka records of the quotes topic (columns {@code value} and
  * {@code timestamp}), on the executors: per partition and epoch (a micro-batch, or a continuous
  * query's checkpoint interval) one {@link SpeedSink.Writer}, the newest quote per symbol kept and
- * written at least every {@code flushMillis} while records flow and at the end of the epoch.
- * Records that cannot be decoded are skipped: {@code speed-views} dead-letters them. Cells are
- * stamped with the event time, so an epoch Spark replays after a failure rewrites the same cells
- * (at least once, with idempotent writes).
+ * written within {@code flushMillis} of its arrival (a JVM-wide timer flushes what the task thread
+ * has kept when no further record comes) and at the end of the epoch. A quote is so visible within
+ * milliseconds however long the checkpoint interval, and however sparse the quotes. Records that
+ * cannot be decoded are skipped: {@code speed-views} dead-letters them. Cells are stamped with the
+ * event time, so an epoch Spark replays after a failure rewrites the same cells (at least once,
+ * with idempotent writes).
  */
 final class LatestQuoteWriter extends ForeachWriter<Row> {
   private static final long serialVersionUID = 1L;
@@ -26,6 +32,18 @@ final class LatestQuoteWriter extends ForeachWriter<Row> {
   private transient QuoteWireCodec codec;
   private transient long lastFlush;
   private transient long quotes;
+  private transient boolean pending;
+  private transient RuntimeException flushFailure;
+  private transient ScheduledFuture<?> timer;
+
+  /** One daemon thread per JVM flushes the writers of every task that has quotes kept. */
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "marketlambda-latest-quote-flush");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
    * @param maxAheadMillis how far an event time may be ahead of its record's Kafka timestamp; a
@@ -45,6 +63,11 @@ final class LatestQuoteWriter extends ForeachWriter<Row> {
     codec = new QuoteWireCodec();
     lastFlush = System.nanoTime();
     quotes = 0;
+    pending = false;
+    flushFailure = null;
+    timer =
+        TIMER.scheduleWithFixedDelay(
+            this::flushIfDue, flushNanos, flushNanos, TimeUnit.NANOSECONDS);
     return true;
   }
 
@@ -60,25 +83,53 @@ final class LatestQuoteWriter extends ForeachWriter<Row> {
         quote.eventTime().toEpochMilli(), record.getTimestamp(1), maxAheadMillis)) {
       return; // dead-lettered by speed-views
     }
-    writer.writeLatestQuote(quote);
-    quotes++;
+    synchronized (this) {
+      throwFlushFailure();
+      writer.writeLatestQuote(quote);
+      pending = true;
+      quotes++;
+      flushIfDue();
+    }
+  }
+
+  /** Flushes when quotes are kept and the last flush is {@code flushMillis} old. */
+  private synchronized void flushIfDue() {
     long now = System.nanoTime();
-    if (now - lastFlush >= flushNanos) {
+    if (writer == null || !pending || flushFailure != null || now - lastFlush < flushNanos) {
+      return;
+    }
+    try {
       writer.flush();
-      lastFlush = now;
+    } catch (RuntimeException e) {
+      flushFailure = e; // the task thread fails with it
+    }
+    pending = false;
+    lastFlush = now;
+  }
+
+  private void throwFlushFailure() {
+    if (flushFailure != null) {
+      throw flushFailure;
     }
   }
 
   @Override
   public void close(Throwable failure) {
-    if (writer == null) {
-      return;
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
     }
-    try {
-      writer.close();
-    } finally {
-      writer = null;
-      counts.add(SpeedCounts.LATEST_QUOTES, quotes);
+    synchronized (this) {
+      if (writer == null) {
+        return;
+      }
+      try {
+        writer.close();
+      } finally {
+        writer = null;
+        counts.add(SpeedCounts.LATEST_QUOTES, quotes);
+      }
+      throwFlushFailure(); // its quotes may be lost: the epoch must fail and be replayed
     }
   }
 }

@@ -78,7 +78,7 @@ public record SpeedConfig(
     /**
      * Spark's continuous processing: long-running tasks, one per quotes-topic partition (each holds
      * a task slot), writing as records arrive, with a checkpoint every {@code
-     * speed.trigger-interval} (at least 100 ms). Falls back to micro-batches with {@code
+     * speed.trigger-interval} (at least 1 s). Falls back to micro-batches with {@code
      * speed.trigger=available-now}.
      */
     CONTINUOUS

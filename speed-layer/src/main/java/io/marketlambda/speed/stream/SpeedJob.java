@@ -30,14 +30,32 @@ public final class SpeedJob {
   }
 
   /**
-   * Returns {@code settings} with enough task slots for the speed layer on one machine: when no
-   * Spark master is configured (Spark would run {@code local[*]}, one slot per core) and the
-   * latest-quote query runs continuously, {@code spark.master=local[cores + partitions + 2, 4]}, as
-   * a continuous query holds one slot per quotes-topic partition for as long as it runs.
+   * What the Spark UI of a job that runs for days keeps, unless set: the last 100 jobs and stages
+   * and 50 SQL executions. With Spark's defaults (1,000 each) the heap the UI holds grows for the
+   * first thousand micro-batches, a few minutes at 5 a second.
+   */
+  static final List<String> UI_RETENTION =
+      List.of(
+          "spark.ui.retainedJobs=100",
+          "spark.ui.retainedStages=100",
+          "spark.ui.retainedTasks=10000",
+          "spark.sql.ui.retainedExecutions=50");
+
+  /**
+   * Returns {@code settings} ready for the speed layer's Spark session: {@link #UI_RETENTION} where
+   * not set, and enough task slots on one machine: when no Spark master is configured (Spark would
+   * run {@code local[*]}, one slot per core) and the latest-quote query runs continuously, {@code
+   * spark.master=local[cores + partitions + 2, 4]}, as a continuous query holds one slot per
+   * quotes-topic partition for as long as it runs.
    *
    * @throws IllegalStateException when the quotes topic's partitions cannot be read
    */
-  public static Settings withTaskSlots(Settings settings) {
+  public static Settings withTaskSlots(Settings given) {
+    Settings settings =
+        given.withOverrides(
+            UI_RETENTION.stream()
+                .filter(entry -> !given.keys().contains(entry.substring(0, entry.indexOf('='))))
+                .toList());
     SpeedConfig config = SpeedConfig.from(settings);
     if (config.latestQuoteTrigger() != SpeedConfig.LatestQuoteTrigger.CONTINUOUS
         || config.trigger() == SpeedConfig.Trigger.AVAILABLE_NOW

@@ -142,7 +142,9 @@ public final class SpeedPipeline {
                 new LatestQuoteWriter(
                     sink, counts, FLUSH_MILLIS, config.maxEventTimeAhead().toMillis()));
     if (continuous) {
-      writer.trigger(Trigger.Continuous(Math.max(100, config.triggerInterval().toMillis())));
+      writer.trigger(
+          Trigger.Continuous(
+              Math.max(CONTINUOUS_CHECKPOINT_MILLIS, config.triggerInterval().toMillis())));
     }
     CountsReporter reporter = new CountsReporter(LATEST, counts);
     return reporter.follow(
@@ -153,8 +155,16 @@ public final class SpeedPipeline {
             !continuous));
   }
 
-  /** While records flow, the latest-quote writers make quotes visible at least this often. */
+  /** The latest-quote writers make a quote visible within this long of its arrival. */
   static final long FLUSH_MILLIS = 5;
+
+  /**
+   * The shortest checkpoint interval of the continuous latest-quote query (Spark's own example is 1
+   * s): it bounds what a restart rewrites, not how soon a quote is visible ({@link
+   * LatestQuoteWriter} flushes on a timer). At 100 ms the epoch commits cost CPU and Spark warned
+   * "falling behind" whenever one took longer.
+   */
+  static final long CONTINUOUS_CHECKPOINT_MILLIS = 1000;
 
   /**
    * Reports one query's counts after each of its micro-batches, and the rest when it ends; then it
