@@ -250,7 +250,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     volatile long batchRows;
     volatile long eventsReplayed;
     volatile Settings settings;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     Demo(LocalStackProcess stack) {
       this.stack = stack;
@@ -294,6 +294,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                           .run(RecordedSource.LEAN_TICK, lean.resolve("tick"), LIVE_SYMBOLS);
                   eventsReplayed = trades.replay().events();
                   out.println("  " + trades.replay() + " -> " + trades.topic());
+                  if (trades.replay().stopped()) {
+                    return;
+                  }
                   Path week = stageMinuteBarsAfterTheLiveDay(lean.resolve("minute"));
                   if (week != null) {
                     RecordedReplay.Result bars =
@@ -301,12 +304,18 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                             .run(RecordedSource.LEAN_MINUTE, week, LIVE_SYMBOLS);
                     eventsReplayed += bars.replay().events();
                     out.println("  " + bars.replay() + " -> " + bars.topic());
+                    if (bars.replay().stopped()) {
+                      return;
+                    }
                   }
                   out.println(
                       "  replay finished; the views stay up"
                           + (durationSeconds == null ? " until Ctrl-C" : " until --duration"));
                   out.flush();
                 } catch (RuntimeException e) {
+                  if (stopped) {
+                    return; // stopping: the stack may be going away under the replay
+                  }
                   failure.compareAndSet(null, e);
                   out.println("replay failed: " + e.getMessage());
                   ended.countDown();
@@ -385,6 +394,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       long requests = serving == null ? 0 : serving.requestsServed();
       if (replayThread != null) {
         replayThread.interrupt();
+        try {
+          replayThread.join(10_000); // it flushes what it sent and says how far it got
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       if (serving != null) {
         serving.close();

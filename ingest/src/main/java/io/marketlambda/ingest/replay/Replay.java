@@ -52,7 +52,10 @@ public final class Replay {
    * @param eventTime the event time of an event
    * @param expectedEvents the total, when known, for percentage and ETA
    * @param <T> the event type, {@code Quote} or {@code Bar}
-   * @throws IllegalStateException if interrupted while pacing; what was published stays published
+   *     <p>Interrupting the calling thread stops the replay at the next event's turn: what was
+   *     handed to the sink is flushed and the summary says {@link ReplaySummary#stopped()}. The
+   *     interrupt is consumed (the sink's producer must still flush and close), so the caller reads
+   *     the summary.
    */
   public <T> ReplaySummary run(
       List<? extends Iterator<T>> streams,
@@ -65,13 +68,17 @@ public final class Replay {
     Instant firstEvent = null;
     Instant lastEvent = null;
     long count = 0;
+    boolean stopped = false;
     while (events.hasNext()) {
       T event = events.next();
-      lastEvent = eventTime.apply(event);
-      if (firstEvent == null) {
-        firstEvent = lastEvent;
+      Instant time = eventTime.apply(event);
+      Instant first = firstEvent == null ? time : firstEvent;
+      if (!waitForTurn(wallStart.plus(speed.wallTime(Duration.between(first, time))))) {
+        stopped = true;
+        break;
       }
-      waitForTurn(wallStart.plus(speed.wallTime(Duration.between(firstEvent, lastEvent))));
+      firstEvent = first;
+      lastEvent = time;
       sink.publish(event);
       count++;
       Instant now = clock.instant();
@@ -81,21 +88,27 @@ public final class Replay {
         lastProgress = now;
       }
     }
+    Thread.interrupted(); // consumed: a Kafka producer's flush and close throw on an interrupted
+    // thread
     PublishStats stats = sink.flush();
     return new ReplaySummary(
-        count, Duration.between(wallStart, clock.instant()), firstEvent, lastEvent, stats);
+        count, Duration.between(wallStart, clock.instant()), firstEvent, lastEvent, stats, stopped);
   }
 
-  private void waitForTurn(Instant turn) {
+  /** Waits for an event's turn; false when the thread was interrupted (the flag is cleared). */
+  private boolean waitForTurn(Instant turn) {
+    if (Thread.interrupted()) {
+      return false;
+    }
     Duration wait = Duration.between(clock.instant(), turn);
     if (wait.isNegative() || wait.isZero()) {
-      return;
+      return true;
     }
     try {
       sleeper.sleep(wait);
+      return true;
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Replay interrupted", e);
+      return false;
     }
   }
 

@@ -12,20 +12,23 @@ import java.time.Instant;
  * @param firstEventTime event time of the first event, null when there were none
  * @param lastEventTime event time of the last event, null when there were none
  * @param publish the sink's counts: sent, acknowledged, failed
+ * @param stopped whether the replay was stopped (its thread interrupted) before its last event
  */
 public record ReplaySummary(
     long events,
     Duration elapsed,
     Instant firstEventTime,
     Instant lastEventTime,
-    PublishStats publish) {
+    PublishStats publish,
+    boolean stopped) {
 
   /** One line for the end of a replay. */
   @Override
   public String toString() {
     return String.format(
         java.util.Locale.ROOT,
-        "replay done: %,d events from %s to %s in %.1f s; sent %,d, acked %,d, failed %,d%s",
+        "replay %s: %,d events from %s to %s in %.1f s; sent %,d, acked %,d, failed %,d%s",
+        stopped ? "stopped" : "done",
         events,
         firstEventTime,
         lastEventTime,

@@ -95,6 +95,47 @@ class ReplayTest {
   }
 
   @Test
+  void anInterruptStopsTheReplayAtTheNextTurnAndSaysHowFarItGot() {
+    Replay replay =
+        new Replay(
+            ReplaySpeed.parse("60x"),
+            clock,
+            duration -> {
+              throw new InterruptedException(); // Ctrl-C or --duration while waiting
+            },
+            Duration.ofSeconds(1),
+            progress::add);
+
+    ReplaySummary summary =
+        replay.run(
+            List.of(List.of(trade("IBM", 0, 1), trade("IBM", 60_000, 2)).iterator()),
+            Quote::eventTime,
+            sink,
+            OptionalLong.of(2));
+
+    assertThat(summary.stopped()).isTrue();
+    assertThat(summary.events()).isEqualTo(1);
+    assertThat(summary.lastEventTime()).isEqualTo(OPEN);
+    assertThat(sink.events()).extracting(Quote::sequence).containsExactly(1L);
+    assertThat(summary.toString()).startsWith("replay stopped: 1 events");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
+  void aReplayThatEndsIsNotStopped() {
+    ReplaySummary summary =
+        replay(ReplaySpeed.MAX)
+            .run(
+                List.of(List.of(trade("IBM", 0, 1)).iterator()),
+                Quote::eventTime,
+                sink,
+                OptionalLong.empty());
+
+    assertThat(summary.stopped()).isFalse();
+    assertThat(summary.toString()).startsWith("replay done: 1 events");
+  }
+
+  @Test
   void progressLineGivesRateAndEta() {
     assertThat(Replay.progressLine(50_000, Duration.ofSeconds(10), OPEN, OptionalLong.of(250_000)))
         .isEqualTo(
