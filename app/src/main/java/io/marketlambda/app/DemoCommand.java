@@ -523,9 +523,14 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             // watermark would call those trades late. A week covers the live days.
             "speed.watermark=7d",
             // Task slots beyond the cores: the speed layer's continuous latest-quote query holds
-            // one per quotes partition for as long as it runs (the batch shares the session).
+            // one per quotes partition for as long as it runs, and the views query needs two
+            // more (the batch shares the session); with fewer it runs micro-batches.
             "spark.master=local["
-                + (Runtime.getRuntime().availableProcessors() + 4)
+                + (Runtime.getRuntime().availableProcessors()
+                    + Settings.of(java.util.Map.of())
+                        .withOverrides(overrides)
+                        .get(KafkaPublishConfig.PARTITIONS)
+                    + 2)
                 + ","
                 + SparkSessions.LOCAL_TASK_ATTEMPTS
                 + "]");
