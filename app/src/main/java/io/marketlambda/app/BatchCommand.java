@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "batch",
     mixinStandardHelpOptions = true,
+    header = "Runs the nightly recompute of the batch views.",
     description = {
-      "Runs the nightly recompute of the batch views.",
       "Recomputes silver and gold (Delta, under lake.root) from the bronze master data set, up to",
       "--run-date, and appends the run's record with the batch watermark per symbol to batch_runs.",
       "Reruns of a date write the same rows. On a cluster: spark-submit --class",

@@ -35,8 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description =
-        "Benchmarks; each figure is printed next to a bare baseline measured in the same run.",
+    header = "Benchmarks; each figure is printed next to a bare baseline measured in the same run.",
     subcommands = {
       BenchCommand.Ingest.class,
       BenchCommand.Speed.class,
@@ -57,6 +56,7 @@ final class BenchCommand implements Callable<Integer> {
   @Command(
       name = "ingest",
       mixinStandardHelpOptions = true,
+      header = "Parse and publish rates of ingest, beside plain Jackson and a raw KafkaProducer.",
       description = {
         "Parse rate of each recorded-file reader against a plain Jackson parse of the same file,",
         "and publish rate of the Kafka sink against a raw KafkaProducer loop on the same broker.",
@@ -104,6 +104,7 @@ final class BenchCommand implements Callable<Integer> {
   @Command(
       name = "speed",
       mixinStandardHelpOptions = true,
+      header = "Throughput and latency of the speed layer, beside a bare Kafka -> HBase loop.",
       description = {
         "Drives the speed layer at rising rates with the recorded 2013-10-07 trades of IBM, SPY",
         "and BAC (re-stamped with the send time) and prints, per rate, the quotes/s it sustains",
@@ -211,6 +212,7 @@ final class BenchCommand implements Callable<Integer> {
   @Command(
       name = "serving",
       mixinStandardHelpOptions = true,
+      header = "Latency of the serving layer's lookups, beside bare HBase Gets and Scans.",
       description = {
         "Measures p50/p99/p999 latency of a symbol's latest quote and of its one-year daily bars",
         "across the batch watermark at fixed offered rates, through the Java client and over HTTP",
@@ -276,6 +278,7 @@ final class BenchCommand implements Callable<Integer> {
   @Command(
       name = "batch",
       mixinStandardHelpOptions = true,
+      header = "Time of the nightly recompute into Delta, beside plain Parquet and a no-op sink.",
       description = {
         "Times the full recompute of the Stooq daily set (96 symbols, 20+ years) and of a scaled",
         "copy (the same bars under more symbols) into Delta, as the product runs it, next to the",

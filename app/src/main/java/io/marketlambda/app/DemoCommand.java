@@ -67,6 +67,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Runs the whole lambda architecture on one machine, on real data.",
     description = {
       "Runs the whole lambda architecture on one machine on real data: local stack, history",
       "import, nightly batch (views up to " + DemoCommand.BATCH_RUN_DATE + "), speed layer,",

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
+    header = "Loads recorded history into the bronze master data set.",
     description = {
       "Loads recorded history into the bronze master data set (Delta, under lake.root).",
       "Bars go to bronze.bars with source, ingestion time and file/line lineage.",

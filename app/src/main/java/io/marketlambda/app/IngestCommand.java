@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
-    description = "Publishes live market data to Kafka.",
+    header = "Publishes live market data to Kafka.",
     subcommands = {IngestCommand.AlphaVantage.class})
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -50,6 +50,7 @@ final class IngestCommand implements Callable<Integer> {
   @Command(
       name = "alphavantage",
       mixinStandardHelpOptions = true,
+      header = "Polls Alpha Vantage within the plan's quota and publishes what is new.",
       description = {
         "Polls Alpha Vantage within the plan's quota (alphavantage.plan, calls-per-minute,",
         "calls-per-day) during the US equity session and publishes each new bar (bars topic)",

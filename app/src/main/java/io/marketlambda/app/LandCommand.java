@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "land",
     mixinStandardHelpOptions = true,
+    header = "Lands the quotes topic into bronze.quotes, then stops.",
     description = {
-      "Lands the quotes topic into bronze.quotes, then stops.",
       "Every record not landed yet goes to bronze.quotes (Delta, under lake.root), unparsed,",
       "with topic, partition and offset (Trigger.AvailableNow).",
       "Exactly once: its checkpoint is <lake.root>/_checkpoints/land-quotes."

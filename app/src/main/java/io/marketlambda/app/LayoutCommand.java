@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "layout",
     mixinStandardHelpOptions = true,
+    header = "Creates and checks the declared directory layout on a Hadoop file system.",
     description = {
       "The declared layout on a Hadoop file system: marketlambda/lake (lake.root, with bronze,",
       "silver, gold, _checkpoints, quarantine, batch_runs, _staging), marketlambda/oozie/nightly",
@@ -72,7 +73,7 @@ final class LayoutCommand implements Callable<Integer> {
   @Command(
       name = "apply",
       mixinStandardHelpOptions = true,
-      description = "Creates missing directories and repairs permissions, owners and quotas.")
+      header = "Creates missing directories and repairs permissions, owners and quotas.")
   static final class Apply implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Target target;
@@ -91,7 +92,7 @@ final class LayoutCommand implements Callable<Integer> {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
-      description = "Lists where the file system differs from the layout; exit 1 if it does.")
+      header = "Lists where the file system differs from the layout; exit 1 if it does.")
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Target target;

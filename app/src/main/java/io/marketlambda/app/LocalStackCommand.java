@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "local-stack",
     mixinStandardHelpOptions = true,
+    header = "Runs real Kafka, ZooKeeper, HDFS and HBase locally, in a JVM of their own.",
     description = {
-      "Runs real Kafka, ZooKeeper, HDFS and HBase locally, in a JVM of their own.",
       "Prints the endpoints and writes them to <data-dir>/endpoints.properties,",
       "a config file other commands accept.",
       "Stops on Ctrl-C, Ctrl-D or SIGTERM; data survives restarts (--fresh wipes it)."

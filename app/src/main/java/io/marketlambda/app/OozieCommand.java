@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "oozie",
     mixinStandardHelpOptions = true,
+    header = "The nightly job on Oozie: write, validate and submit its app, and follow it.",
     description = {
       "The nightly job on Oozie: coordinator.xml (21:30 America/New_York), workflow.xml (land ->",
       "recompute -> serving copy -> verify) and a job.properties template.",
@@ -62,7 +63,7 @@ final class OozieCommand implements Callable<Integer> {
   @Command(
       name = "validate",
       mixinStandardHelpOptions = true,
-      description = "Validates the app's XML against the Oozie XSDs of oozie-client, offline.")
+      header = "Validates the app's XML against the Oozie XSDs of oozie-client, offline.")
   static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -94,7 +95,7 @@ final class OozieCommand implements Callable<Integer> {
   @Command(
       name = "write-app",
       mixinStandardHelpOptions = true,
-      description = "Writes coordinator.xml, workflow.xml and the job.properties template.")
+      header = "Writes coordinator.xml, workflow.xml and the job.properties template.")
   static final class WriteApp implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -111,10 +112,8 @@ final class OozieCommand implements Callable<Integer> {
   @Command(
       name = "submit",
       mixinStandardHelpOptions = true,
-      description = {
-        "Submits and starts the nightly coordinator, or with --run-date one workflow run.",
-        "Prints the job id."
-      })
+      header = "Submits and starts the nightly coordinator, or with --run-date one workflow run.",
+      description = {"Prints the job id."})
   static final class Submit implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -166,7 +165,7 @@ final class OozieCommand implements Callable<Integer> {
   @Command(
       name = "status",
       mixinStandardHelpOptions = true,
-      description = "Prints a job's status (RUNNING, SUCCEEDED, KILLED, ...).")
+      header = "Prints a job's status (RUNNING, SUCCEEDED, KILLED, ...).")
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
 

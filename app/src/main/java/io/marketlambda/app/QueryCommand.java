@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
-    description = "Looks views up in HBase through the serving layer's Java client.",
+    header = "Looks views up in HBase through the serving layer's Java client.",
     subcommands = {QueryCommand.Latest.class, QueryCommand.Bars.class})
 final class QueryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,7 +42,7 @@ final class QueryCommand implements Callable<Integer> {
   @Command(
       name = "latest",
       mixinStandardHelpOptions = true,
-      description = "The latest trade of a symbol (realtime views).")
+      header = "The latest trade of a symbol (realtime views).")
   static final class Latest implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ConfigOptions config;
@@ -86,8 +86,7 @@ final class QueryCommand implements Callable<Integer> {
   @Command(
       name = "bars",
       mixinStandardHelpOptions = true,
-      description =
-          "Bars of a symbol, batch views merged with realtime views at the batch watermark.")
+      header = "Bars of a symbol, batch views merged with realtime views at the batch watermark.")
   static final class Bars implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ConfigOptions config;

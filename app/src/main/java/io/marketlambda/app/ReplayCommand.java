@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    header = "Publishes recorded ticks or bars to Kafka, paced by their event times.",
     description = {
-      "Publishes recorded ticks or bars to Kafka, paced by their event times.",
       "Trade ticks go to the quotes topic, bars to the bars topic; files are merged by event",
       "time. Prints progress and a final summary; exits 1 when any event failed to publish."
     })

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    header = "Runs the serving layer: an HTTP API and chart over the batch and realtime views.",
     description = {
       "Runs the serving layer: batch views (HBase serving copy) merged with the realtime views at",
       "each symbol's batch watermark, as an HTTP JSON API (OpenAPI at /openapi.json) and a chart",

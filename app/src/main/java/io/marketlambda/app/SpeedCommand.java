@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "speed",
     mixinStandardHelpOptions = true,
+    header = "Runs the speed layer: quotes from Kafka to the HBase realtime views.",
     description = {
-      "Runs the speed layer: quotes from Kafka to the HBase realtime views.",
       "Local Spark (local[*]); latest quote, 1m/5m/15m/1h bars, 1-minute indicators and",
       "provisional alerts (also on the alerts topic); invalid quotes go to the dead-letter topic,",
       "late ones to the late topic. Prometheus metrics on speed.metrics-port (9464).",

@@ -30,6 +30,34 @@ class MarketLambdaApplicationTest {
   }
 
   @Test
+  void everyCommandHasAOneSentenceHeaderSoCommandListsShowWholeSummaries() {
+    java.util.List<String> bad = new java.util.ArrayList<>();
+    java.util.Deque<CommandLine> commands = new java.util.ArrayDeque<>();
+    commands.add(MarketLambdaApplication.commandLine());
+    while (!commands.isEmpty()) {
+      CommandLine command = commands.pop();
+      command.getSubcommands().values().stream()
+          .filter(sub -> !sub.getCommandName().equals("help"))
+          .forEach(commands::push);
+      if (command.getParent() == null) {
+        continue;
+      }
+      String[] header = command.getCommandSpec().usageMessage().header();
+      if (header.length != 1 || !header[0].endsWith(".") || header[0].length() > 90) {
+        bad.add(
+            command.getCommandSpec().qualifiedName() + ": " + java.util.Arrays.toString(header));
+      }
+    }
+
+    assertThat(bad).isEmpty();
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString())
+        .contains(
+            "  serve        Runs the serving layer: an HTTP API and chart over the batch and realtime"
+                + " views.");
+  }
+
+  @Test
   void missingCommandIsAUsageError() {
     assertThat(run()).isEqualTo(2);
 
