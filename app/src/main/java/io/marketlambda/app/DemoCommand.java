@@ -101,6 +101,16 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   String speed;
 
   @Option(
+      names = "--from",
+      paramLabel = "<HH:MM>",
+      defaultValue = "09:25",
+      description =
+          "New York time of the live day the paced replay starts at: the trades before it (the"
+              + " pre-market) are published at once, so the open is minutes away (default:"
+              + " ${DEFAULT-VALUE}; 00:00 paces the whole day).")
+  String from;
+
+  @Option(
       names = "--duration",
       paramLabel = "<seconds>",
       description =
@@ -152,6 +162,19 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out = spec.commandLine().getOut();
     Path data = dataDirectory();
     ReplaySpeed pace = parse(ReplaySpeed::parse, speed, "--speed");
+    java.time.LocalTime fromTime =
+        parse(
+            text -> {
+              try {
+                return java.time.LocalTime.parse(text);
+              } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("not a time of day like 09:25", e);
+              }
+            },
+            from,
+            "--from");
+    java.time.Instant liveFrom =
+        LocalDate.parse(LIVE_DATE).atTime(fromTime).atZone(MarketTime.MARKET_ZONE).toInstant();
     if (durationSeconds != null && durationSeconds < 1) {
       throw new ParameterException(
           spec.commandLine(), "Cannot use --duration " + durationSeconds + ": must be 1 or more");
@@ -224,8 +247,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
               + LIVE_SYMBOLS
               + ") at "
               + pace
+              + (pace.equals(ReplaySpeed.MAX) ? "" : ", paced from " + fromTime + " New York")
               + "; Ctrl-C stops");
-      demo.startReplay(settings, data.resolve("lean"), pace, out);
+      demo.startReplay(settings, data.resolve("lean"), pace, liveFrom, out);
       boolean timedOut = demo.awaitEnd(durationSeconds);
       if (durationSeconds != null && timedOut) {
         out.printf("--duration %d s reached%n", durationSeconds);
@@ -285,13 +309,18 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
      * Replays the live day's trades ({@code lean/tick}) to the quotes topic, then the minute bars
      * of the days after it ({@code lean/minute}, when there) to the bars topic.
      */
-    void startReplay(Settings settings, Path lean, ReplaySpeed pace, PrintWriter out) {
+    void startReplay(
+        Settings settings,
+        Path lean,
+        ReplaySpeed pace,
+        java.time.Instant liveFrom,
+        PrintWriter out) {
       replayThread =
           new Thread(
               () -> {
                 try {
                   RecordedReplay.Result trades =
-                      replay(settings, pace, out)
+                      replay(settings, pace, liveFrom, out)
                           .run(RecordedSource.LEAN_TICK, lean.resolve("tick"), LIVE_SYMBOLS);
                   eventsReplayed = trades.replay().events();
                   out.println("  " + trades.replay() + " -> " + trades.topic());
@@ -301,7 +330,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                   Path week = stageMinuteBarsAfterTheLiveDay(lean.resolve("minute"));
                   if (week != null) {
                     RecordedReplay.Result bars =
-                        replay(settings, pace, out)
+                        replay(settings, pace, null, out)
                             .run(RecordedSource.LEAN_MINUTE, week, LIVE_SYMBOLS);
                     eventsReplayed += bars.replay().events();
                     out.println("  " + bars.replay() + " -> " + bars.topic());
@@ -327,7 +356,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       replayThread.start();
     }
 
-    private RecordedReplay replay(Settings settings, ReplaySpeed pace, PrintWriter out) {
+    /** A replay paced by {@code pace}, fast-forwarded to {@code from} unless it is null. */
+    private RecordedReplay replay(
+        Settings settings, ReplaySpeed pace, java.time.Instant from, PrintWriter out) {
       Replay pacing =
           new Replay(
               pace,
@@ -338,6 +369,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 out.println("  " + line);
                 out.flush();
               });
+      if (from != null) {
+        pacing = pacing.fastForwardTo(from);
+      }
       return new RecordedReplay(
           KafkaPublishConfig.from(settings),
           pacing,

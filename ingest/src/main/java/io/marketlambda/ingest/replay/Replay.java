@@ -26,6 +26,7 @@ public final class Replay {
   private final Sleeper sleeper;
   private final Duration progressInterval;
   private final Consumer<String> progress;
+  private final Instant paceFrom;
 
   /**
    * @param clock the wall clock pacing is measured against
@@ -38,11 +39,32 @@ public final class Replay {
       Sleeper sleeper,
       Duration progressInterval,
       Consumer<String> progress) {
+    this(speed, clock, sleeper, progressInterval, progress, null);
+  }
+
+  private Replay(
+      ReplaySpeed speed,
+      Clock clock,
+      Sleeper sleeper,
+      Duration progressInterval,
+      Consumer<String> progress,
+      Instant paceFrom) {
     this.speed = speed;
     this.clock = clock;
     this.sleeper = sleeper;
     this.progressInterval = progressInterval;
     this.progress = progress;
+    this.paceFrom = paceFrom;
+  }
+
+  /**
+   * This replay, fast-forwarded to {@code eventTime}: events before it are published at once, as
+   * fast as the sink takes them, and pacing starts there (an event {@code d} after it waits {@code
+   * d} divided by the speed from the moment the fast-forward ended), e.g. a trading day replayed
+   * from shortly before the open with its pre-market compressed.
+   */
+  public Replay fastForwardTo(Instant eventTime) {
+    return new Replay(speed, clock, sleeper, progressInterval, progress, eventTime);
   }
 
   /**
@@ -69,15 +91,25 @@ public final class Replay {
     Instant lastEvent = null;
     long count = 0;
     boolean stopped = false;
+    Instant paceStart = null; // the event time pacing is measured from
+    Instant wallPaceStart = wallStart;
     while (events.hasNext()) {
       T event = events.next();
       Instant time = eventTime.apply(event);
-      Instant first = firstEvent == null ? time : firstEvent;
-      if (!waitForTurn(wallStart.plus(speed.wallTime(Duration.between(first, time))))) {
+      boolean paced = paceFrom == null || !time.isBefore(paceFrom);
+      if (paced && paceStart == null) {
+        paceStart = paceFrom == null ? time : paceFrom;
+        wallPaceStart = clock.instant();
+      }
+      Instant turn =
+          paced ? wallPaceStart.plus(speed.wallTime(Duration.between(paceStart, time))) : wallStart;
+      if (!waitForTurn(turn)) {
         stopped = true;
         break;
       }
-      firstEvent = first;
+      if (firstEvent == null) {
+        firstEvent = time;
+      }
       lastEvent = time;
       sink.publish(event);
       count++;

@@ -136,6 +136,31 @@ class ReplayTest {
   }
 
   @Test
+  void fastForwardPublishesEarlierEventsAtOnceAndPacesFromThere() {
+    ReplaySummary summary =
+        replay(ReplaySpeed.parse("60x"))
+            .fastForwardTo(OPEN.plusSeconds(600))
+            .run(
+                List.of(
+                    List.of(
+                            trade("IBM", 0, 1),
+                            trade("IBM", 300_000, 2),
+                            trade("IBM", 660_000, 3),
+                            trade("IBM", 780_000, 4))
+                        .iterator()),
+                Quote::eventTime,
+                sink,
+                OptionalLong.of(4));
+
+    // The first two (before 10 minutes in) at once; the third a recorded minute after the
+    // fast-forward point (1 s), the fourth 2 recorded minutes after that (2 s).
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(sink.events()).extracting(Quote::sequence).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(summary.firstEventTime()).isEqualTo(OPEN);
+    assertThat(summary.elapsed()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
   void progressLineGivesRateAndEta() {
     assertThat(Replay.progressLine(50_000, Duration.ofSeconds(10), OPEN, OptionalLong.of(250_000)))
         .isEqualTo(

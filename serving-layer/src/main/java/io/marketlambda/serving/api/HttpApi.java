@@ -304,7 +304,7 @@ public final class HttpApi implements AutoCloseable {
   private void bars(Context ctx) {
     Symbol symbol = knownSymbol(ctx);
     BarInterval interval = interval(ctx, "1d");
-    RangeQuery range = range(ctx, interval, defaultSpan(interval));
+    RangeQuery range = range(ctx, symbol, interval, defaultSpan(interval));
     List<ServedBar> bars = views.bars(symbol, interval, range.from(), range.to());
     page(ctx, symbol, interval, range, bars, served -> served.bar().start(), HttpApi::barJson);
   }
@@ -316,7 +316,7 @@ public final class HttpApi implements AutoCloseable {
       throw ApiException.badRequest(
           "Cannot serve indicators of interval " + interval.code() + ": expected 1d or 1m");
     }
-    RangeQuery range = range(ctx, interval, defaultSpan(interval));
+    RangeQuery range = range(ctx, symbol, interval, defaultSpan(interval));
     List<Map.Entry<Instant, Map<String, Double>>> rows =
         interval == BarInterval.ONE_DAY
             ? views.dailyIndicators(symbol, range.from(), range.to()).stream()
@@ -337,7 +337,7 @@ public final class HttpApi implements AutoCloseable {
 
   private void alerts(Context ctx) {
     Symbol symbol = knownSymbol(ctx);
-    RangeQuery range = range(ctx, BarInterval.ONE_MINUTE, Duration.ofDays(1));
+    RangeQuery range = range(ctx, symbol, BarInterval.ONE_MINUTE, Duration.ofDays(1));
     List<Alert> alerts = views.alerts(symbol, range.from(), range.to());
     page(ctx, symbol, BarInterval.ONE_MINUTE, range, alerts, Alert::time, HttpApi::alertJson);
   }
@@ -403,7 +403,21 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
-  private RangeQuery range(Context ctx, BarInterval interval, Duration defaultSpan) {
+  /**
+   * The request's range; {@code to} left out is just after the newest data the views hold for the
+   * symbol ({@link ServingViews#newestTime}), or now when that is later or there is none: on
+   * recorded history an open range answers with its last day, not an empty today.
+   */
+  private RangeQuery range(Context ctx, Symbol symbol, BarInterval interval, Duration defaultSpan) {
+    Instant now = clock.instant();
+    Instant end =
+        ctx.queryParam("to") != null
+            ? now
+            : views
+                .newestTime(symbol)
+                .map(newest -> newest.plusMillis(1))
+                .filter(newest -> newest.isBefore(now))
+                .orElse(now);
     return RangeQuery.parse(
         ctx.queryParam("from"),
         ctx.queryParam("to"),
@@ -412,7 +426,7 @@ public final class HttpApi implements AutoCloseable {
         defaultSpan,
         RangeQuery.maxSpan(interval),
         config.maxPageSize(),
-        clock.instant());
+        end);
   }
 
   private static Duration defaultSpan(BarInterval interval) {

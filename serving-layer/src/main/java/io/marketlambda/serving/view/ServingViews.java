@@ -68,6 +68,23 @@ public final class ServingViews {
         || realtime.latestQuote(symbol).isPresent();
   }
 
+  /**
+   * The newest time a symbol's views reach: its latest quote's event time or, when later (or there
+   * is no quote), its batch watermark (epoch instant, UTC); empty when neither view holds it. The
+   * default end of a range left open, so that recorded history answers as live data does.
+   */
+  public Optional<Instant> newestTime(Symbol symbol) {
+    Optional<Instant> quote = realtime.latestQuote(symbol).map(Quote::eventTime);
+    Optional<Instant> watermark = batch.current().flatMap(views -> views.watermarkOf(symbol));
+    if (quote.isEmpty()) {
+      return watermark;
+    }
+    if (watermark.isEmpty()) {
+      return quote;
+    }
+    return Optional.of(quote.get().isAfter(watermark.get()) ? quote.get() : watermark.get());
+  }
+
   /** The newest trade of a symbol from the realtime views; empty when none is there. */
   public Optional<Quote> latestQuote(Symbol symbol) {
     return realtime.latestQuote(symbol);

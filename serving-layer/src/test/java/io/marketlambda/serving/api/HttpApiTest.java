@@ -50,6 +50,7 @@ class HttpApiTest {
   private final List<Bar> dailyBars = new ArrayList<>();
   private HttpApi api;
   private String base;
+  private Clock clock = Clock.fixed(MarketTime.startOf(LAST.plusDays(3)), ZoneOffset.UTC);
 
   private void start(int requestsPerSecond, Runnable readiness, ServingViews views)
       throws IOException {
@@ -65,7 +66,6 @@ class HttpApiTest {
             requestsPerSecond,
             Duration.ofSeconds(5),
             100);
-    Clock clock = Clock.fixed(MarketTime.startOf(LAST.plusDays(3)), ZoneOffset.UTC);
     api = new HttpApi(views, readiness, config, clock);
     base = "http://127.0.0.1:" + api.start();
   }
@@ -174,6 +174,25 @@ class HttpApiTest {
       assertThat(row.get("n").asLong()).isEqualTo(expected.tradeCount());
       assertThat(row.get("src").asText()).isEqualTo("batch");
     }
+  }
+
+  @Test
+  void aRangeLeftOpenEndsAtTheNewestDataOfTheSymbolNotTheWallClock() throws Exception {
+    clock = Clock.fixed(java.time.Instant.parse("2026-12-06T20:00:00Z"), ZoneOffset.UTC);
+    startWithViews();
+    java.time.Instant latestQuote = MarketTime.regularOpenOf(LAST.plusDays(3));
+
+    JsonNode bars = json.readTree(get("/v1/symbols/IBM/bars?interval=1d", KEY).body());
+    JsonNode alerts = json.readTree(get("/v1/symbols/IBM/alerts", KEY).body());
+    JsonNode given =
+        json.readTree(get("/v1/symbols/IBM/bars?interval=1d&to=2026-12-04", KEY).body());
+
+    assertThat(bars.get("to").asText()).isEqualTo(latestQuote.plusMillis(1).toString());
+    assertThat(bars.get("count").asInt()).isEqualTo(dailyBars.size());
+    assertThat(alerts.get("to").asText()).isEqualTo(latestQuote.plusMillis(1).toString());
+    assertThat(alerts.get("from").asText())
+        .isEqualTo(latestQuote.plusMillis(1).minus(Duration.ofDays(1)).toString());
+    assertThat(given.get("count").asInt()).isZero();
   }
 
   @Test
