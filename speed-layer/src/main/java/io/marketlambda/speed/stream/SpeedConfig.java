@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * @param restarts how the queries are restarted after one fails
  * @param maxEventTimeAhead how far a record's event time may be ahead of its Kafka timestamp;
  *     further ahead it is dead-lettered ({@link WireQuotes#MAX_EVENT_TIME_AHEAD})
+ * @param failOnDataLoss whether a query fails when records it has not read yet are gone from Kafka
+ *     (retention, a deleted topic); otherwise it goes on and the gap is logged and counted
  */
 public record SpeedConfig(
     Map<String, String> kafka,
@@ -48,7 +50,8 @@ public record SpeedConfig(
     int metricsPort,
     LatestQuoteTrigger latestQuoteTrigger,
     Restarts restarts,
-    Duration maxEventTimeAhead) {
+    Duration maxEventTimeAhead,
+    boolean failOnDataLoss) {
 
   /**
    * How {@code marketlambda speed} restarts its queries from their checkpoints after one fails (an
@@ -162,6 +165,14 @@ public record SpeedConfig(
           LatestQuoteTrigger.CONTINUOUS,
           "continuous (Spark's continuous processing) or micro-batch for the latest-quote query");
 
+  public static final ConfigKey<Boolean> FAIL_ON_DATA_LOSS =
+      ConfigKey.bool(
+          "speed.fail-on-data-loss",
+          false,
+          "true: a query fails (on every restart) when records it has not read are gone from Kafka;"
+              + " false: it goes on, logging and counting the gap"
+              + " (marketlambda_speed_offsets_without_record_total)");
+
   public static final ConfigKey<Integer> RESTART_MAX_ATTEMPTS =
       ConfigKey.integer(
           "speed.restart.max-attempts",
@@ -213,7 +224,8 @@ public record SpeedConfig(
             settings.get(RESTART_MAX_ATTEMPTS),
             settings.get(RESTART_INITIAL_BACKOFF),
             settings.get(RESTART_MAX_BACKOFF)),
-        settings.get(WireQuotes.MAX_EVENT_TIME_AHEAD));
+        settings.get(WireQuotes.MAX_EVENT_TIME_AHEAD),
+        settings.get(FAIL_ON_DATA_LOSS));
   }
 
   /** Every key this config reads besides the pass-through prefixes and the shared configs. */
@@ -233,6 +245,7 @@ public record SpeedConfig(
         RESTART_MAX_ATTEMPTS,
         RESTART_INITIAL_BACKOFF,
         RESTART_MAX_BACKOFF,
-        WireQuotes.MAX_EVENT_TIME_AHEAD);
+        WireQuotes.MAX_EVENT_TIME_AHEAD,
+        FAIL_ON_DATA_LOSS);
   }
 }

@@ -105,6 +105,7 @@ public final class SpeedJob {
         .option("subscribe", subscribe)
         .option("startingOffsets", "earliest")
         .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
+        .option("failOnDataLoss", config.failOnDataLoss())
         .load();
   }
 }

@@ -24,6 +24,9 @@ import java.io.UncheckedIOException;
  *                                                     by the field at fault ("$": whole record)
  * marketlambda_speed_indicator_rows_total             rows written to indicators_1m
  * marketlambda_speed_alerts_total{type}               provisional alerts raised
+ * marketlambda_speed_offsets_without_record_total{query}  Kafka offsets a micro-batch covered
+ *                                                     but found no record at: lost to retention
+ *                                                     before they were read (or transaction markers)
  * marketlambda_speed_batch_duration_seconds{query}    the last micro-batch's duration
  * marketlambda_speed_watermark_seconds{query}         the event-time watermark, epoch seconds
  * </pre>
@@ -45,6 +48,12 @@ public final class SpeedMetrics {
       counter("duplicates", "Trades dropped as duplicates within the watermark");
   final Counter indicatorRows = counter("indicator_rows", "Rows written to indicators_1m");
   final Counter alerts = counter("alerts", "Provisional alerts raised", "type");
+  final Counter offsetsWithoutRecord =
+      counter(
+          "offsets_without_record",
+          "Kafka offsets a micro-batch covered without a record: lost to retention before they were"
+              + " read, or transaction markers",
+          "query");
   final Counter restarts =
       counter(
           "query_restarts",

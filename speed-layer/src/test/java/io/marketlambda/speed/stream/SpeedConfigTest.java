@@ -32,7 +32,8 @@ class SpeedConfigTest {
             "speed.restart.max-attempts",
             "speed.restart.initial-backoff",
             "speed.restart.max-backoff",
-            "quotes.max-event-time-ahead");
+            "quotes.max-event-time-ahead",
+            "speed.fail-on-data-loss");
     assertThat(config.kafka())
         .containsExactlyEntriesOf(java.util.Map.of("bootstrap.servers", "localhost:9092"));
     assertThat(config.hbase()).isEmpty();
@@ -41,6 +42,7 @@ class SpeedConfigTest {
     assertThat(config.watermark()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.onInvalidRecord()).isEqualTo(SpeedConfig.OnInvalidRecord.QUARANTINE);
     assertThat(config.maxOffsetsPerTrigger()).isEqualTo(200_000);
+    assertThat(config.failOnDataLoss()).isFalse();
     assertThat(config.alertRules()).isEqualTo(new AlertRules(0.02, 4.0, 0.02));
     assertThat(config.metricsPort()).isEqualTo(9464);
     assertThat(config.latestQuoteTrigger()).isEqualTo(SpeedConfig.LatestQuoteTrigger.CONTINUOUS);
