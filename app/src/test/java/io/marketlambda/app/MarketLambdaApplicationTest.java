@@ -58,6 +58,17 @@ class MarketLambdaApplicationTest {
   }
 
   @Test
+  void versionNamesTheLibrariesItRunsWith() {
+    assertThat(run("--version")).isZero();
+
+    assertThat(out.toString())
+        .containsPattern("Spark 3\\.5\\.\\d+, Scala 2\\.12\\.\\d+, Delta Lake \\d+\\.\\d+\\.\\d+")
+        .containsPattern(
+            "Hadoop client \\d+\\.\\d+\\.\\d+, HBase client 2\\.\\d+\\.\\d+\\S*, Kafka client \\d+\\.\\d+")
+        .doesNotContain("unknown");
+  }
+
+  @Test
   void missingCommandIsAUsageError() {
     assertThat(run()).isEqualTo(2);
 

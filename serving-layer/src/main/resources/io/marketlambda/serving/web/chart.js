@@ -16,7 +16,8 @@
   const chart = LC.createChart(el('chart'), {
     autoSize: true,
     layout: { attributionLogo: true },
-    timeScale: { timeVisible: true, secondsVisible: false },
+    // Room right of the last bar, so the 'realtime from here' marker under it is not cut off.
+    timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 10 },
   });
   const candles = chart.addSeries(LC.CandlestickSeries, {});
   const volume = chart.addSeries(LC.HistogramSeries, { priceScaleId: '', priceFormat: { type: 'volume' } });
