@@ -29,7 +29,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -162,18 +165,18 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out = spec.commandLine().getOut();
     Path data = dataDirectory();
     ReplaySpeed pace = parse(ReplaySpeed::parse, speed, "--speed");
-    java.time.LocalTime fromTime =
+    LocalTime fromTime =
         parse(
             text -> {
               try {
-                return java.time.LocalTime.parse(text);
-              } catch (java.time.format.DateTimeParseException e) {
+                return LocalTime.parse(text);
+              } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("not a time of day like 09:25", e);
               }
             },
             from,
             "--from");
-    java.time.Instant liveFrom =
+    Instant liveFrom =
         LocalDate.parse(LIVE_DATE).atTime(fromTime).atZone(MarketTime.MARKET_ZONE).toInstant();
     if (durationSeconds != null && durationSeconds < 1) {
       throw new ParameterException(
@@ -310,11 +313,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
      * of the days after it ({@code lean/minute}, when there) to the bars topic.
      */
     void startReplay(
-        Settings settings,
-        Path lean,
-        ReplaySpeed pace,
-        java.time.Instant liveFrom,
-        PrintWriter out) {
+        Settings settings, Path lean, ReplaySpeed pace, Instant liveFrom, PrintWriter out) {
       replayThread =
           new Thread(
               () -> {
@@ -358,7 +357,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     /** A replay paced by {@code pace}, fast-forwarded to {@code from} unless it is null. */
     private RecordedReplay replay(
-        Settings settings, ReplaySpeed pace, java.time.Instant from, PrintWriter out) {
+        Settings settings, ReplaySpeed pace, Instant from, PrintWriter out) {
       Replay pacing =
           new Replay(
               pace,

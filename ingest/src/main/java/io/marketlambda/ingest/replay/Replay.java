@@ -70,14 +70,14 @@ public final class Replay {
   /**
    * Replays the streams into the sink and waits until the sink has stored or failed every event.
    *
+   * <p>Interrupting the calling thread stops the replay at the next event's turn: what was handed
+   * to the sink is flushed and the summary says {@link ReplaySummary#stopped()}. The interrupt is
+   * consumed (the sink's producer must still flush and close), so the caller reads the summary.
+   *
    * @param streams event streams, each in event-time order
    * @param eventTime the event time of an event
    * @param expectedEvents the total, when known, for percentage and ETA
    * @param <T> the event type, {@code Quote} or {@code Bar}
-   *     <p>Interrupting the calling thread stops the replay at the next event's turn: what was
-   *     handed to the sink is flushed and the summary says {@link ReplaySummary#stopped()}. The
-   *     interrupt is consumed (the sink's producer must still flush and close), so the caller reads
-   *     the summary.
    */
   public <T> ReplaySummary run(
       List<? extends Iterator<T>> streams,
@@ -120,8 +120,8 @@ public final class Replay {
         lastProgress = now;
       }
     }
-    Thread.interrupted(); // consumed: a Kafka producer's flush and close throw on an interrupted
-    // thread
+    // Consume an interrupt: a Kafka producer's flush and close throw on an interrupted thread.
+    Thread.interrupted();
     PublishStats stats = sink.flush();
     return new ReplaySummary(
         count, Duration.between(wallStart, clock.instant()), firstEvent, lastEvent, stats, stopped);
