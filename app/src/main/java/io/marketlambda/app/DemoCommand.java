@@ -447,6 +447,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
           .foreach(
               spark -> {
                 stopQueries(spark);
+                if (!fromHook) {
+                  spark.stop(); // on Ctrl-C, Spark's own shutdown hook stops its context
+                }
                 return null;
               });
       stack.close();
