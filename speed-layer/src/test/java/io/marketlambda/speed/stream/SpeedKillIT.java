@@ -14,12 +14,12 @@ import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.localstack.LocalStackEndpoints;
+import io.marketlambda.speed.bench.SpeedProcess;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
 import io.marketlambda.viewstore.RealtimeViewReader;
 import io.marketlambda.viewstore.RealtimeViewsSchema;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +93,7 @@ class SpeedKillIT {
         List<Quote> slice =
             trades.subList(kill * chunk, Math.min(trades.size(), (kill + 1) * chunk));
         Thread publisher = publisher(producer, codec, slice, kill);
-        Process child = startSpeedLayer(endpoints, lake, log);
+        SpeedProcess child = startSpeedLayer(endpoints, lake, log);
         long committed = count(commits);
         publisher.start();
         // Let it commit at least one micro-batch of this run, then kill it somewhere in the next.
@@ -102,14 +102,14 @@ class SpeedKillIT {
             "a micro-batch committed by run " + (kill + 1),
             () -> count(commits) > committed || !child.isAlive());
         assertThat(child.isAlive())
-            .as("speed layer alive before kill %d; its log:%n%s", kill + 1, problems(log))
+            .as("speed layer alive before kill %d; its log:%n%s", kill + 1, child.problems(80))
             .isTrue();
         sleep(200 + random.nextInt(1_500));
-        child.destroyForcibly().waitFor();
+        child.kill();
         publisher.join();
       }
 
-      Process last = startSpeedLayer(endpoints, lake, log);
+      SpeedProcess last = startSpeedLayer(endpoints, lake, log);
       try {
         send(producer, codec, pushWatermark);
         producer.flush();
@@ -123,7 +123,7 @@ class SpeedKillIT {
             "the latest quote of the last record",
             () -> killed.latestQuote(IBM).equals(Optional.of(closeMinutes)));
       } finally {
-        last.destroyForcibly().waitFor();
+        last.kill();
       }
 
       runReference(endpoints);
@@ -209,33 +209,14 @@ class SpeedKillIT {
   }
 
   /** {@code SpeedApplication} in a child JVM with this JVM's class path and flags. */
-  private static Process startSpeedLayer(LocalStackEndpoints endpoints, Path lake, Path log)
+  private static SpeedProcess startSpeedLayer(LocalStackEndpoints endpoints, Path lake, Path log)
       throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (argument.startsWith("--add-opens")
-          || argument.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-          || argument.startsWith("-Djdk.reflect")) {
-        command.add(argument);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("io.marketlambda.speed.SpeedApplication");
-    for (Map.Entry<String, String> entry : endpoints.asProperties().entrySet()) {
-      command.add("--conf");
-      command.add(entry.getKey() + "=" + entry.getValue());
-    }
+    Map<String, String> settings = new java.util.LinkedHashMap<>(endpoints.asProperties());
     for (String override : overrides(lake, KILLED)) {
-      command.add("--conf");
-      command.add(override);
+      int equals = override.indexOf('=');
+      settings.put(override.substring(0, equals), override.substring(equals + 1));
     }
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    return SpeedProcess.start(settings, "1g", log);
   }
 
   private static void awaitBarOf(RealtimeViewReader views, Quote quote, Path log) {
@@ -270,25 +251,11 @@ class SpeedKillIT {
       await().atMost(Duration.ofMinutes(3)).until(condition);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError(
-          "No " + what + " within 3 minutes; the speed layer's log:\n" + problems(log), e);
-    }
-  }
-
-  /** The child's WARN and ERROR lines and stack frames, the last 80. */
-  private static String problems(Path log) {
-    try (Stream<String> lines = Files.lines(log)) {
-      List<String> shown =
-          lines
-              .filter(
-                  line ->
-                      line.contains(" WARN ")
-                          || line.contains(" ERROR ")
-                          || line.startsWith("\t")
-                          || line.startsWith("Caused by"))
-              .toList();
-      return String.join("\n", shown.subList(Math.max(0, shown.size() - 80), shown.size()));
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      return "(cannot read " + log + ": " + e + ")";
+          "No "
+              + what
+              + " within 3 minutes; the speed layer's log:\n"
+              + SpeedProcess.problems(log, 80),
+          e);
     }
   }
 
