@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,10 +28,12 @@ import org.apache.hadoop.hbase.NamespaceExistException;
 import org.apache.hadoop.hbase.TableExistsException;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.CheckAndMutate;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Delete;
+import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.RowMutations;
 import org.apache.hadoop.hbase.client.Table;
@@ -60,17 +63,20 @@ import scala.Tuple2;
  *       HBase order and writes HFiles with {@link HFileOutputFormat2} under a staging directory;
  *   <li>moves them into the table with {@link BulkLoadHFiles} (no write path, no WAL);
  *   <li>switches the pointer row of {@code batch_views} to the new table, with the run's id, date
- *       and per-symbol watermarks, in one atomic row mutation;
- *   <li>drops views tables older than the previous one (readers that read the pointer just before
- *       the switch can still finish).
+ *       and per-symbol watermarks, in one atomic check-and-mutate on the table the pointer named
+ *       when it was read: of two exports switching at once, one wins and the other reads the
+ *       pointer again;
+ *   <li>drops the views tables older than the live one, except the one live before it (readers that
+ *       read the pointer just before the switch can still finish). A table left by a killed export
+ *       was never live, so it is dropped, not kept in place of the previous live one; tables newer
+ *       than the live one (an export under way) are left alone.
  * </ol>
  *
- * Exporting the same run again rewrites the same table and pointer.
+ * A run never takes the serving copy back in time: when the pointer names a run of a later run
+ * date, the export is skipped ({@link Result#live()} false) and the pointer stays. Exporting the
+ * same run, or another run of the same date, again rewrites its table and switches the pointer.
  */
 public final class ServingCopyExport {
-  /** Views tables kept: the live one and the one before. */
-  public static final int KEPT = 2;
-
   private final org.apache.spark.sql.SparkSession spark;
   private final Map<String, String> hbaseSettings;
   private final RealtimeViewsConfig views;
@@ -98,8 +104,16 @@ public final class ServingCopyExport {
     this.progress = progress;
   }
 
-  /** What an export did. */
-  public record Result(String table, long cells, List<String> dropped) {}
+  /**
+   * What an export did.
+   *
+   * @param table the run's views table; not created when {@code live} is false
+   * @param cells cells bulk-loaded; 0 when skipped
+   * @param dropped views tables dropped
+   * @param live whether the pointer now names {@code table}; false when it names a run of a later
+   *     run date
+   */
+  public record Result(String table, long cells, List<String> dropped, boolean live) {}
 
   /**
    * Exports one run.
@@ -123,6 +137,11 @@ public final class ServingCopyExport {
     try (Connection connection = ConnectionFactory.createConnection(conf);
         Admin admin = connection.getAdmin()) {
       createNamespace(admin);
+      Optional<Pointer> before = readPointer(connection, admin);
+      if (before.isPresent() && before.get().runDate().isAfter(runDate)) {
+        progress.accept(laterRunIsLive(runId, runDate, before.get()));
+        return new Result(tableName, 0, List.of(), false);
+      }
       TableDescriptor descriptor = viewsDescriptor(table);
       if (admin.tableExists(table)) {
         admin.disableTable(table);
@@ -132,8 +151,17 @@ public final class ServingCopyExport {
       }
       long cells =
           writeAndLoad(conf, connection, descriptor, daily, weekly, monthly, indicators, runId);
-      switchPointer(connection, admin, tableName, runId, runDate, watermarks);
-      List<String> dropped = dropOld(admin, tableName);
+      Optional<Pointer> previous =
+          switchPointer(connection, admin, tableName, runId, runDate, watermarks);
+      if (previous.isPresent() && previous.get().runDate().isAfter(runDate)) {
+        // A run of a later date went live while this one was loading: it stays live.
+        progress.accept(laterRunIsLive(runId, runDate, previous.get()));
+        admin.disableTable(table);
+        admin.deleteTable(table);
+        return new Result(tableName, cells, List.of(tableName), false);
+      }
+      List<String> dropped =
+          dropOld(admin, tableName, previous.map(Pointer::table).orElse(tableName));
       progress.accept(
           String.format(
               Locale.ROOT,
@@ -143,7 +171,7 @@ public final class ServingCopyExport {
               cells,
               watermarks.size(),
               dropped));
-      return new Result(tableName, cells, dropped);
+      return new Result(tableName, cells, dropped, true);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot export the serving copy of run " + runId + " to HBase: " + e.getMessage(), e);
@@ -220,7 +248,44 @@ public final class ServingCopyExport {
         new ServingCopyCells(buckets, family), Encoders.row(ServingCopyCells.SCHEMA));
   }
 
-  private void switchPointer(
+  /** The pointer row: the live table and its run's date. */
+  record Pointer(String table, LocalDate runDate) {}
+
+  private static String laterRunIsLive(String runId, LocalDate runDate, Pointer live) {
+    return "serving copy of run "
+        + runId
+        + " not made live: the live copy, "
+        + live.table()
+        + ", is of a later run date ("
+        + live.runDate()
+        + " after "
+        + runDate
+        + ")";
+  }
+
+  private Optional<Pointer> readPointer(Connection connection, Admin admin) throws IOException {
+    TableName pointer = TableName.valueOf(views.namespace(), BatchViewTables.POINTER_TABLE);
+    if (!admin.tableExists(pointer)) {
+      return Optional.empty();
+    }
+    try (Table table = connection.getTable(pointer)) {
+      org.apache.hadoop.hbase.client.Result row =
+          table.get(new Get(Bytes.toBytes(BatchViewTables.POINTER_ROW)));
+      byte[] p = Bytes.toBytes(BatchViewTables.POINTER_FAMILY);
+      byte[] live = row.getValue(p, Bytes.toBytes(BatchViewTables.TABLE));
+      byte[] date = row.getValue(p, Bytes.toBytes(BatchViewTables.RUN_DATE));
+      if (live == null || date == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new Pointer(Bytes.toString(live), LocalDate.parse(Bytes.toString(date))));
+    }
+  }
+
+  /**
+   * Points readers at {@code tableName} unless the pointer names a run of a later date, and returns
+   * the pointer as it was before (empty for the first export).
+   */
+  private Optional<Pointer> switchPointer(
       Connection connection,
       Admin admin,
       String tableName,
@@ -241,27 +306,52 @@ public final class ServingCopyExport {
       }
     }
     byte[] row = Bytes.toBytes(BatchViewTables.POINTER_ROW);
-    long now = clock.millis();
     byte[] p = Bytes.toBytes(BatchViewTables.POINTER_FAMILY);
-    Put put =
-        new Put(row, now)
-            .addColumn(p, Bytes.toBytes(BatchViewTables.TABLE), utf8(tableName))
-            .addColumn(p, Bytes.toBytes(BatchViewTables.RUN_ID), utf8(runId))
-            .addColumn(p, Bytes.toBytes(BatchViewTables.RUN_DATE), utf8(runDate.toString()));
+    byte[] tableColumn = Bytes.toBytes(BatchViewTables.TABLE);
     byte[] wm = Bytes.toBytes(BatchViewTables.WATERMARK_FAMILY);
-    watermarks.forEach(
-        (symbol, watermark) ->
-            put.addColumn(wm, Bytes.toBytes(symbol), Bytes.toBytes(watermark.toEpochMilli())));
-    // One atomic row mutation: the old watermarks go (a symbol may have left), the new come.
-    RowMutations mutations = new RowMutations(row);
-    mutations.add(new Delete(row).addFamily(wm, now - 1));
-    mutations.add(put);
-    try (Table table = connection.getTable(pointer)) {
-      table.mutateRow(mutations);
+    for (int attempt = 1; ; attempt++) {
+      Optional<Pointer> before = readPointer(connection, admin);
+      if (before.isPresent() && before.get().runDate().isAfter(runDate)) {
+        return before;
+      }
+      long now = clock.millis();
+      Put put =
+          new Put(row, now)
+              .addColumn(p, tableColumn, utf8(tableName))
+              .addColumn(p, Bytes.toBytes(BatchViewTables.RUN_ID), utf8(runId))
+              .addColumn(p, Bytes.toBytes(BatchViewTables.RUN_DATE), utf8(runDate.toString()));
+      watermarks.forEach(
+          (symbol, watermark) ->
+              put.addColumn(wm, Bytes.toBytes(symbol), Bytes.toBytes(watermark.toEpochMilli())));
+      // One atomic row mutation: the old watermarks go (a symbol may have left), the new come.
+      RowMutations mutations = new RowMutations(row);
+      mutations.add(new Delete(row).addFamily(wm, now - 1));
+      mutations.add(put);
+      CheckAndMutate.Builder check = CheckAndMutate.newBuilder(row);
+      CheckAndMutate switchIfUnchanged =
+          before.isPresent()
+              ? check.ifEquals(p, tableColumn, utf8(before.get().table())).build(mutations)
+              : check.ifNotExists(p, tableColumn).build(mutations);
+      try (Table table = connection.getTable(pointer)) {
+        if (table.checkAndMutate(switchIfUnchanged).isSuccess()) {
+          return before;
+        }
+      }
+      if (attempt == 10) {
+        throw new IOException(
+            "Cannot switch the serving copy's pointer to "
+                + tableName
+                + ": it changed under this export 10 times in a row");
+      }
     }
   }
 
-  private List<String> dropOld(Admin admin, String live) throws IOException {
+  /**
+   * Drops the views tables older than {@code live} in run order (run ids start with the run date
+   * and start time), except {@code previous}, the table live before it.
+   */
+  private List<String> dropOld(Admin admin, String live, String previous) throws IOException {
+    List<String> dropped = new ArrayList<>();
     List<String> viewsTables = new ArrayList<>();
     for (TableName name : admin.listTableNamesByNamespace(views.namespace())) {
       if (BatchViewTables.isViewsTable(name.getQualifierAsString())) {
@@ -269,14 +359,13 @@ public final class ServingCopyExport {
       }
     }
     viewsTables.sort(Comparator.naturalOrder());
-    List<String> dropped = new ArrayList<>();
-    // Run ids start with the run date and the start time: name order is run order.
-    int index = viewsTables.indexOf(live);
-    for (int i = 0; i <= index - KEPT; i++) {
-      TableName old = TableName.valueOf(views.namespace(), viewsTables.get(i));
-      admin.disableTable(old);
-      admin.deleteTable(old);
-      dropped.add(viewsTables.get(i));
+    for (String name : viewsTables) {
+      if (name.compareTo(live) < 0 && !name.equals(previous)) {
+        TableName old = TableName.valueOf(views.namespace(), name);
+        admin.disableTable(old);
+        admin.deleteTable(old);
+        dropped.add(name);
+      }
     }
     return dropped;
   }

@@ -33,6 +33,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
@@ -40,6 +41,7 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -50,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Batch runs with the serving copy on, against the local stack's HBase: each run bulk-loads its
  * views into a table of its own and switches the pointer to it; the cells equal the gold tables and
- * the file; only the live table and the one before are kept.
+ * the file; only the live table and the one live before it are kept (not a table a killed export
+ * left); a rerun of an earlier run date does not take the serving copy back in time.
  */
 @ExtendWith(LocalStackExtension.class)
 class ServingCopyIT {
@@ -155,7 +158,49 @@ class ServingCopyIT {
           .containsExactlyInAnyOrder(
               BatchViewTables.viewsTable(second.runId()),
               BatchViewTables.viewsTable(third.runId()));
+
+      // An export killed after creating its table: never live, so never kept as the previous one.
+      TableName killed =
+          TableName.valueOf(VIEWS.namespace(), BatchViewTables.viewsTable(third.runId() + "-k"));
+      try (Admin admin = hbase.getAdmin()) {
+        admin.createTable(
+            TableDescriptorBuilder.newBuilder(killed)
+                .setColumnFamily(ColumnFamilyDescriptorBuilder.of(BatchViewTables.DAILY))
+                .build());
+      }
+      BatchJob.Run fourth =
+          new BatchJob(spark, config, Clock.systemUTC(), LOG::info)
+              .run(RUN_DATE, OptionalLong.empty());
+      assertThat(viewsTables(hbase))
+          .containsExactlyInAnyOrder(
+              BatchViewTables.viewsTable(third.runId()),
+              BatchViewTables.viewsTable(fourth.runId()));
+
+      // A rerun of an earlier run date recomputes the lake but does not take serving back in time.
+      BatchJob.Run earlier =
+          new BatchJob(spark, config, Clock.systemUTC(), LOG::info)
+              .run(RUN_DATE.minusDays(1), OptionalLong.empty());
+      Result after = pointer(hbase);
+      assertThat(string(after, BatchViewTables.POINTER_FAMILY, BatchViewTables.TABLE))
+          .isEqualTo(BatchViewTables.viewsTable(fourth.runId()));
+      assertThat(string(after, BatchViewTables.POINTER_FAMILY, BatchViewTables.RUN_DATE))
+          .isEqualTo("2013-10-04");
+      assertThat(viewsTables(hbase))
+          .doesNotContain(BatchViewTables.viewsTable(earlier.runId()))
+          .contains(BatchViewTables.viewsTable(fourth.runId()));
     }
+  }
+
+  private static List<String> viewsTables(Connection hbase) throws Exception {
+    List<String> tables = new ArrayList<>();
+    try (Admin admin = hbase.getAdmin()) {
+      for (TableName name : admin.listTableNamesByNamespace(VIEWS.namespace())) {
+        if (BatchViewTables.isViewsTable(name.getQualifierAsString())) {
+          tables.add(name.getQualifierAsString());
+        }
+      }
+    }
+    return tables;
   }
 
   private static Result pointer(Connection hbase) throws Exception {
