@@ -67,13 +67,21 @@ public interface ViewSink {
       @Override
       public Written write(LakeTable table, Dataset<Row> rows) {
         String path = lake.table(table).toString();
+        // Delta's userMetadata names this commit in the table's history: the version read back is
+        // this write's even when another writer commits to the table right after it.
+        String tag = "marketlambda-write-" + java.util.UUID.randomUUID();
         clustered(table, rows)
             .write()
             .format("delta")
             .mode("overwrite")
             .option("overwriteSchema", "true")
+            .option("userMetadata", tag)
             .save(path);
-        Row commit = DeltaTable.forPath(spark, path).history(1).first();
+        Row commit =
+            DeltaTable.forPath(spark, path)
+                .history(100)
+                .filter(org.apache.spark.sql.functions.col("userMetadata").equalTo(tag))
+                .first();
         scala.collection.Map<String, String> metrics =
             commit.getMap(commit.fieldIndex("operationMetrics"));
         long count = Long.parseLong(metrics.get("numOutputRows").getOrElse(() -> "-1"));
@@ -89,7 +97,21 @@ public interface ViewSink {
                     + "` SET TBLPROPERTIES (delta.enableChangeDataFeed = true,"
                     + " delta.logRetentionDuration = 'interval 30 days',"
                     + " delta.deletedFileRetentionDuration = 'interval 7 days')");
-            version = DeltaTable.forPath(spark, path).history(1).first().getLong(0);
+            // The first SET TBLPROPERTIES after this write: its own commit, not a later writer's.
+            version =
+                DeltaTable.forPath(spark, path)
+                    .history(100)
+                    .filter(
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .col("operation")
+                            .equalTo("SET TBLPROPERTIES")
+                            .and(org.apache.spark.sql.functions.col("version").gt(version)))
+                    .agg(org.apache.spark.sql.functions.min("version"))
+                    .first()
+                    .getLong(0);
           }
         }
         return new Written(count, version);
