@@ -76,6 +76,7 @@ public final class NightlyStepApplication {
             lake,
             settings.withPrefixStripped("kafka."),
             TopicsConfig.from(settings).quotes(),
+            settings.get(QuoteLanding.FAIL_ON_DATA_LOSS),
             log::info)
         .run();
   }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
 import io.delta.tables.DeltaTable;
+import io.marketlambda.batch.bronze.QuoteLanding;
 import io.marketlambda.batch.gold.GoldViews;
 import io.marketlambda.batch.serving.ServingCopyExport;
 import io.marketlambda.batch.silver.SilverColumns;
@@ -114,7 +115,8 @@ public final class BatchJob {
       Map<String, Long> tableVersions,
       Map<String, Long> rowCounts,
       Map<String, Instant> watermarks,
-      Duration took) {}
+      Duration took,
+      Map<String, Long> kafkaOffsetsWithoutRecord) {}
 
   /**
    * Recomputes every view up to {@code runDate}.
@@ -133,8 +135,20 @@ public final class BatchJob {
 
     Map<String, Long> tableVersions = new LinkedHashMap<>();
     Map<String, Long> rowCounts = new LinkedHashMap<>();
+    Map<String, Long> offsetsWithoutRecord = new TreeMap<>();
     if (bronze.landedQuotes().isPresent()) {
       Dataset<Row> quotes = bronze.landedQuotes().get();
+      offsetsWithoutRecord = QuoteLanding.offsetsWithoutRecord(quotes);
+      long missing = offsetsWithoutRecord.values().stream().mapToLong(Long::longValue).sum();
+      if (missing > 0) {
+        progress.accept(
+            String.format(
+                Locale.ROOT,
+                "WARNING: bronze.quotes lacks %,d Kafka offsets between the first and last it"
+                    + " landed (per partition: %s): removed by retention before they were landed",
+                missing,
+                offsetsWithoutRecord));
+      }
       Dataset<Row> decoded = SilverQuotes.decode(quotes, config.maxEventTimeAhead().toMillis());
       quarantine(SilverQuotes.rejected(decoded), rowCounts);
       Dataset<Row> minutes = SilverQuotes.minuteBars(SilverQuotes.trades(decoded), quotes, runDate);
@@ -191,7 +205,15 @@ public final class BatchJob {
     Instant finished = clock.instant();
     if (sink.isDelta()) {
       appendRunRecord(
-          runId, runDate, started, finished, bronzeVersions, tableVersions, rowCounts, watermarks);
+          runId,
+          runDate,
+          started,
+          finished,
+          bronzeVersions,
+          tableVersions,
+          rowCounts,
+          watermarks,
+          offsetsWithoutRecord);
       if (config.servingCopy()) {
         new ServingCopyExport(
                 spark,
@@ -218,7 +240,8 @@ public final class BatchJob {
             tableVersions,
             rowCounts,
             watermarks,
-            Duration.between(started, finished));
+            Duration.between(started, finished),
+            offsetsWithoutRecord);
     progress.accept(
         String.format(
             Locale.ROOT,
@@ -307,7 +330,8 @@ public final class BatchJob {
       Map<String, Long> bronzeVersions,
       Map<String, Long> tableVersions,
       Map<String, Long> rowCounts,
-      Map<String, Instant> watermarks) {
+      Map<String, Instant> watermarks,
+      Map<String, Long> offsetsWithoutRecord) {
     Map<String, Timestamp> stamps = new TreeMap<>();
     watermarks.forEach((symbol, instant) -> stamps.put(symbol, Timestamp.from(instant)));
     Row record =
@@ -319,12 +343,14 @@ public final class BatchJob {
             bronzeVersions,
             tableVersions,
             rowCounts,
-            stamps);
+            stamps,
+            offsetsWithoutRecord);
     spark
         .createDataFrame(List.of(record), BatchRunColumns.SCHEMA)
         .write()
         .format("delta")
         .mode("append")
+        .option("mergeSchema", "true") // batch_runs of earlier versions lack the newer columns
         .save(lake.batchRuns().toString());
   }
 

@@ -19,6 +19,10 @@ import org.apache.spark.sql.types.StructType;
  * watermarks       map&lt;string, timestamp&gt; per symbol: the end of its last daily bar (New York
  *                                         midnight after its last trading date); the batch
  *                                         views cover every event before it
+ * kafka_offsets_without_record map&lt;string, long&gt; per Kafka partition of bronze.quotes
+ *                                         (topic-partition): offsets between the first and last
+ *                                         landed that hold no landed record (retention removed
+ *                                         them before land read them); null in runs before it
  * </pre>
  */
 public final class BatchRunColumns {
@@ -30,6 +34,7 @@ public final class BatchRunColumns {
   public static final String TABLE_VERSIONS = "table_versions";
   public static final String ROW_COUNTS = "row_counts";
   public static final String WATERMARKS = "watermarks";
+  public static final String KAFKA_OFFSETS_WITHOUT_RECORD = "kafka_offsets_without_record";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -52,7 +57,11 @@ public final class BatchRunColumns {
           .add(
               WATERMARKS,
               DataTypes.createMapType(DataTypes.StringType, DataTypes.TimestampType, false),
-              false);
+              false)
+          .add(
+              KAFKA_OFFSETS_WITHOUT_RECORD,
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false),
+              true);
 
   private BatchRunColumns() {}
 }

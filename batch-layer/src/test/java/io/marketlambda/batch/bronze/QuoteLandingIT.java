@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Landing the quotes topic into bronze on the local stack's Kafka: every record once, bytes as
- * produced, with its offset; a rerun lands nothing new, a run after more records lands only those.
+ * produced, with its offset; a rerun lands nothing new, a run after more records lands only those;
+ * records retention removed before they were landed are reported, counted and found again as holes
+ * of bronze.quotes.
  */
 @ExtendWith(LocalStackExtension.class)
 class QuoteLandingIT {
@@ -45,13 +47,14 @@ class QuoteLandingIT {
             lake,
             Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()),
             TOPIC,
+            false,
             line -> {});
 
-    produce(endpoints, 0, 300);
-    assertThat(landing.run()).isEqualTo(300);
-    assertThat(landing.run()).isZero();
-    produce(endpoints, 300, 50);
-    assertThat(landing.run()).isEqualTo(50);
+    produce(endpoints, TOPIC, 0, 300);
+    assertThat(landing.run()).isEqualTo(new QuoteLanding.Landed(300, 0));
+    assertThat(landing.run()).isEqualTo(new QuoteLanding.Landed(0, 0));
+    produce(endpoints, TOPIC, 300, 50);
+    assertThat(landing.run()).isEqualTo(new QuoteLanding.Landed(50, 0));
 
     List<Row> landed =
         spark
@@ -78,7 +81,63 @@ class QuoteLandingIT {
                     .isEqualTo("value-" + row.getAs(BronzeColumns.KAFKA_KEY)));
   }
 
-  private static void produce(LocalStackEndpoints endpoints, int from, int count) throws Exception {
+  /**
+   * Retention passing records not landed yet (simulated with Kafka's {@code deleteRecords} between
+   * runs): by default land goes on from the oldest record left and reports the gap, and the batch
+   * run finds the same hole in bronze.quotes; with {@code land.fail-on-data-loss=true} it fails,
+   * landing nothing, until it is run without.
+   */
+  @Test
+  void recordsRetentionRemovedBeforeTheyWereLandedAreReportedAsAGap(
+      LocalStackEndpoints endpoints, @TempDir Path root) throws Exception {
+    String topic = "landing-it-gap.quotes.v1";
+    Map<String, Object> kafka = Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers());
+    try (Admin admin = Admin.create(kafka)) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+      LakeLayout lake = LakeLayout.of(root.toString());
+      Map<String, String> client = Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers());
+      List<String> printed = new java.util.ArrayList<>();
+      QuoteLanding landing = new QuoteLanding(spark, lake, client, topic, false, printed::add);
+      QuoteLanding strict = new QuoteLanding(spark, lake, client, topic, true, printed::add);
+
+      produce(endpoints, topic, 0, 100); // offsets 0-99
+      assertThat(landing.run()).isEqualTo(new QuoteLanding.Landed(100, 0));
+      produce(endpoints, topic, 100, 200); // offsets 100-299
+      deleteBefore(admin, topic, 200);
+      assertThat(landing.run()).isEqualTo(new QuoteLanding.Landed(100, 100));
+      assertThat(printed)
+          .anySatisfy(
+              line -> assertThat(line).startsWith("WARNING: 100 Kafka offsets of " + topic));
+
+      produce(endpoints, topic, 300, 100); // offsets 300-399
+      deleteBefore(admin, topic, 350);
+      org.assertj.core.api.Assertions.assertThatThrownBy(strict::run)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("Cannot land topic " + topic);
+      assertThat(landing.run()).isEqualTo(new QuoteLanding.Landed(50, 50));
+
+      assertThat(
+              QuoteLanding.offsetsWithoutRecord(
+                  spark
+                      .read()
+                      .format("delta")
+                      .load(lake.table(LakeTable.BRONZE_QUOTES).toString())))
+          .isEqualTo(Map.of(topic + "-0", 150L));
+    }
+  }
+
+  private static void deleteBefore(Admin admin, String topic, long offset) throws Exception {
+    admin
+        .deleteRecords(
+            Map.of(
+                new org.apache.kafka.common.TopicPartition(topic, 0),
+                org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(offset)))
+        .all()
+        .get();
+  }
+
+  private static void produce(LocalStackEndpoints endpoints, String topic, int from, int count)
+      throws Exception {
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
             Map.of(
@@ -91,7 +150,7 @@ class QuoteLandingIT {
       for (int i = from; i < from + count; i++) {
         producer.send(
             new ProducerRecord<>(
-                TOPIC,
+                topic,
                 Integer.toString(i).getBytes(StandardCharsets.UTF_8),
                 ("value-" + i).getBytes(StandardCharsets.UTF_8)));
       }

@@ -27,6 +27,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -96,6 +97,8 @@ class BatchJobQuotesTest {
                     "it",
                     1)),
             landed.size()));
+    // Retention removed 7 records before land read them: the next landed is 7 offsets further.
+    landed.add(bronze(landed.get(200).getAs(1), landed.size() + 7));
     spark
         .createDataFrame(landed, BronzeColumns.QUOTES)
         .write()
@@ -128,6 +131,17 @@ class BatchJobQuotesTest {
     assertThat(quarantined)
         .allSatisfy(row -> assertThat(row.<String>getAs("reject_reason")).isNotBlank());
     assertThat(run.rowCounts()).containsEntry("quarantine.quotes", 5L);
+    assertThat(run.kafkaOffsetsWithoutRecord()).isEqualTo(Map.of("quotes-0", 7L));
+    assertThat(
+            spark
+                .read()
+                .format("delta")
+                .load(lake.batchRuns().toString())
+                .first()
+                .<String, Long>getJavaMap(
+                    BatchRunColumns.SCHEMA.fieldIndex(
+                        BatchRunColumns.KAFKA_OFFSETS_WITHOUT_RECORD)))
+        .isEqualTo(Map.of("quotes-0", 7L));
 
     long minutesWithTrades =
         ticks.stream().map(t -> Long.parseLong(t.split(",")[0]) / 60_000).distinct().count();

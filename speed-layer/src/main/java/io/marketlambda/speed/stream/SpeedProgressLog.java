@@ -1,11 +1,6 @@
 package io.marketlambda.speed.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
-import java.util.Map;
-import org.apache.spark.sql.streaming.SourceProgress;
+import io.marketlambda.views.KafkaOffsetGaps;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -50,27 +45,17 @@ public final class SpeedProgressLog extends StreamingQueryListener {
     }
     String query = String.valueOf(progress.name());
     metrics.inputRows.labelValues(query).inc(progress.numInputRows());
-    long covered = 0;
-    for (SourceProgress source : progress.sources()) {
-      long span = offsetSpan(source.startOffset(), source.endOffset());
-      covered = span < 0 || covered < 0 ? -1 : covered + span;
-    }
-    if (covered > progress.numInputRows()) {
-      long missing = covered - progress.numInputRows();
+    long missing = KafkaOffsetGaps.of(progress);
+    if (missing > 0) {
       metrics.offsetsWithoutRecord.labelValues(query).inc(missing);
-      String offsets =
-          java.util.Arrays.stream(progress.sources())
-              .map(source -> source.startOffset() + " to " + source.endOffset())
-              .collect(java.util.stream.Collectors.joining("; "));
       log.warn(
-          "{} batch {}: {} of the {} Kafka offsets it covered held no record ({}): removed by"
-              + " the topic's retention before this query read them (or transaction markers);"
-              + " going on (speed.fail-on-data-loss=false)",
+          "{} batch {}: {} Kafka offsets it covered held no record ({}): removed by the topic's"
+              + " retention before this query read them (or transaction markers); going on"
+              + " (speed.fail-on-data-loss=false)",
           query,
           progress.batchId(),
           missing,
-          covered,
-          offsets);
+          KafkaOffsetGaps.ranges(progress));
     }
     metrics.lateRowsDropped.labelValues(query).inc(late);
     Long duration = progress.durationMs().get("triggerExecution");
@@ -110,38 +95,6 @@ public final class SpeedProgressLog extends StreamingQueryListener {
       log.info(format, arguments);
     } else {
       log.debug(format, arguments);
-    }
-  }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /**
-   * How many offsets lie between a Kafka source's start and end offsets ({@code
-   * {"topic":{"0":12,"1":40}}}), over the partitions both name; -1 when either is missing or not of
-   * that form (the first micro-batch has no start offsets).
-   */
-  static long offsetSpan(String start, String end) {
-    if (start == null || end == null) {
-      return -1;
-    }
-    try {
-      JsonNode from = JSON.readTree(start);
-      long span = 0;
-      for (Iterator<Map.Entry<String, JsonNode>> topics = JSON.readTree(end).fields();
-          topics.hasNext(); ) {
-        Map.Entry<String, JsonNode> topic = topics.next();
-        for (Iterator<Map.Entry<String, JsonNode>> partitions = topic.getValue().fields();
-            partitions.hasNext(); ) {
-          Map.Entry<String, JsonNode> partition = partitions.next();
-          JsonNode first = from.path(topic.getKey()).path(partition.getKey());
-          if (first.isIntegralNumber() && partition.getValue().isIntegralNumber()) {
-            span += Math.max(0, partition.getValue().asLong() - first.asLong());
-          }
-        }
-      }
-      return span;
-    } catch (JsonProcessingException e) {
-      return -1;
     }
   }
 
