@@ -1,6 +1,7 @@
 package io.marketlambda.app;
 
 import io.marketlambda.batch.BatchApplication;
+import io.marketlambda.batch.BatchSession;
 import io.marketlambda.batch.run.BatchJob;
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
@@ -56,12 +57,13 @@ import picocli.CommandLine.Spec;
  *
  * <ol>
  *   <li>starts the local stack (Kafka, ZooKeeper, HDFS, HBase) in a child JVM;
- *   <li>imports the history (Lean daily bars and factor files; with {@code --data-dir
- *       ../shared/data} also the Stooq 96-symbol daily set) into bronze;
- *   <li>runs the nightly batch for {@value #BATCH_RUN_DATE} with the HBase serving copy;
  *   <li>starts the speed layer and the serving layer (HTTP API and chart page);
  *   <li>replays the trades of {@value #LIVE_DATE} (IBM, SPY) through Kafka as the live day, then
  *       the minute bars of the days after it;
+ *   <li>meanwhile imports the history (Lean daily bars and factor files; with {@code --data-dir
+ *       ../shared/data} also the Stooq 96-symbol daily set) into bronze and runs the nightly batch
+ *       for {@value #BATCH_RUN_DATE} with the HBase serving copy, which the serving layer merges
+ *       from then on;
  *   <li>until Ctrl-C or {@code --duration}, then prints a summary and stops everything.
  * </ol>
  *
@@ -72,9 +74,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Runs the whole lambda architecture on one machine, on real data.",
     description = {
-      "Runs the whole lambda architecture on one machine on real data: local stack, history",
-      "import, nightly batch (views up to " + DemoCommand.BATCH_RUN_DATE + "), speed layer,",
-      "serving layer, and a replay of the trades of " + DemoCommand.LIVE_DATE + " as the live day.",
+      "Runs the whole lambda architecture on one machine on real data: local stack, speed",
+      "layer, serving layer and a replay of the trades of " + DemoCommand.LIVE_DATE + " as the",
+      "live day; meanwhile the history import and the nightly batch (views up to",
+      DemoCommand.BATCH_RUN_DATE + "), merged by the serving layer once they are done.",
       "Prints progress and the URLs; Ctrl-C (or --duration) stops everything with a summary.",
       "State lives under work/demo and is wiped at each start."
     })
@@ -117,7 +120,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       names = "--duration",
       paramLabel = "<seconds>",
       description =
-          "Stop after this many seconds of live replay and serving, print the summary and exit (for scripts and tests).")
+          "Stop this many seconds after the start, print the summary and exit (for scripts and"
+              + " tests).")
   Long durationSeconds;
 
   @Option(
@@ -185,7 +189,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     deleteRecursively(WORK);
     Files.createDirectories(WORK);
 
-    step("1/6", "starting the local stack (Kafka, ZooKeeper, HDFS, HBase)");
+    long begin = System.nanoTime();
+    step("1/5", "starting the local stack (Kafka, ZooKeeper, HDFS, HBase)");
     LocalStackProcess stack =
         LocalStackProcess.start(
             new LocalStackOptions(
@@ -205,28 +210,16 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       Settings settings = Settings.empty().withOverrides(entries);
       Path endpoints = WORK.resolve("settings.properties");
       Files.write(endpoints, entries, StandardCharsets.UTF_8);
+      // One session for the speed layer, the import and the batch: created with Delta's
+      // extensions, which cannot be added to a running session.
+      BatchSession.getOrCreate("marketlambda-demo", settings);
 
-      step("2/6", "importing the history from " + data + " into bronze");
-      importHistory(data, endpoints);
-
-      step("3/6", "nightly batch for " + BATCH_RUN_DATE + " with the HBase serving copy");
-      BatchJob.Run run =
-          BatchApplication.run(settings, LocalDate.parse(BATCH_RUN_DATE), OptionalLong.empty());
-      demo.batchRows = run.rowCounts().values().stream().mapToLong(Long::longValue).sum();
-      out.printf(
-          Locale.ROOT,
-          "  batch run %s: %,d symbols, %,d rows in %.1f s%n",
-          run.runId(),
-          run.watermarks().size(),
-          demo.batchRows,
-          run.took().toMillis() / 1000.0);
-
-      step("4/6", "starting the speed layer (Spark Structured Streaming -> HBase realtime views)");
+      step("2/5", "starting the speed layer (Spark Structured Streaming -> HBase realtime views)");
       new io.marketlambda.ingest.kafka.TopicCreator(KafkaPublishConfig.from(settings))
           .createMissing(List.of(io.marketlambda.core.config.TopicsConfig.from(settings).quotes()));
       demo.startSpeed(settings);
 
-      step("5/6", "starting the serving layer");
+      step("3/5", "starting the serving layer");
       demo.serving = ServingApplication.start(settings);
       String key =
           Files.readString(WORK.resolve("api-keys"), StandardCharsets.UTF_8)
@@ -243,7 +236,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       out.flush();
 
       step(
-          "6/6",
+          "4/5",
           "replaying the trades of "
               + LIVE_DATE
               + ", then the minute bars of the days after it ("
@@ -253,7 +246,22 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
               + (pace.equals(ReplaySpeed.MAX) ? "" : ", paced from " + fromTime + " New York")
               + "; Ctrl-C stops");
       demo.startReplay(settings, data.resolve("lean"), pace, liveFrom, out);
-      boolean timedOut = demo.awaitEnd(durationSeconds);
+
+      step(
+          "5/5",
+          "importing the history from "
+              + data
+              + " and running the nightly batch for "
+              + BATCH_RUN_DATE
+              + " while the day plays (the chart shows the live day until then)");
+      demo.startHistory(data, endpoints, settings, begin);
+      demo.reportFirstQuote(base, key, begin);
+
+      Long remaining =
+          durationSeconds == null
+              ? null
+              : Math.max(0, durationSeconds - (System.nanoTime() - begin) / 1_000_000_000L);
+      boolean timedOut = demo.awaitEnd(remaining);
       if (durationSeconds != null && timedOut) {
         out.printf("--duration %d s reached%n", durationSeconds);
       }
@@ -276,6 +284,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     volatile Thread speedThread;
     volatile Thread replayThread;
     volatile long batchRows;
+    private Thread historyThread;
     volatile long eventsReplayed;
     volatile Settings settings;
     private volatile boolean stopped;
@@ -409,6 +418,84 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       }
     }
 
+    /**
+     * Imports the history and runs the nightly batch with its serving copy in a thread of its own,
+     * beside the live day; the serving layer reads the batch views' pointer again within its
+     * refresh and merges them from then on.
+     */
+    void startHistory(Path data, Path settingsFile, Settings settings, long begin) {
+      historyThread =
+          new Thread(
+              () -> {
+                try {
+                  long started = System.nanoTime();
+                  importHistory(data, settingsFile);
+                  BatchJob.Run run =
+                      BatchApplication.run(
+                          settings, LocalDate.parse(BATCH_RUN_DATE), OptionalLong.empty());
+                  batchRows = run.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+                  out.printf(
+                      Locale.ROOT,
+                      "  history served: batch run %s, %,d symbols, %,d rows; import and batch"
+                          + " took %.0f s, %.0f s after the start%n",
+                      run.runId(),
+                      run.watermarks().size(),
+                      batchRows,
+                      (System.nanoTime() - started) / 1e9,
+                      (System.nanoTime() - begin) / 1e9);
+                  out.flush();
+                } catch (RuntimeException e) {
+                  if (stopped) {
+                    return; // stopping: the session and the stack go away under the batch
+                  }
+                  failure.compareAndSet(null, e);
+                  out.println("history failed: " + e.getMessage());
+                  ended.countDown();
+                }
+              },
+              "demo-history");
+      historyThread.setDaemon(true);
+      historyThread.start();
+    }
+
+    /** Prints when the API first answers a live quote, counted from the demo's start. */
+    void reportFirstQuote(String base, String key, long begin) {
+      Thread watcher =
+          new Thread(
+              () -> {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.net.http.HttpRequest request =
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(
+                                base + "/v1/symbols/" + LIVE_SYMBOLS.get(0).value() + "/quote"))
+                        .header("X-API-Key", key)
+                        .timeout(Duration.ofSeconds(5))
+                        .build();
+                while (!stopped) {
+                  try {
+                    if (http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                        == 200) {
+                      out.printf(
+                          Locale.ROOT,
+                          "  first live quote served %.0f s after the start%n",
+                          (System.nanoTime() - begin) / 1e9);
+                      out.flush();
+                      return;
+                    }
+                    Thread.sleep(250);
+                  } catch (IOException e) {
+                    // not up yet, or going away
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "demo-first-quote");
+      watcher.setDaemon(true);
+      watcher.start();
+    }
+
     /** Waits for the duration, or forever (until Ctrl-C or a failure); true when it elapsed. */
     boolean awaitEnd(Long seconds) throws InterruptedException {
       if (seconds == null) {
@@ -520,17 +607,21 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                   "--quarantine",
                   WORK.resolve("quarantine").resolve("import.jsonl").toString()));
       args.addAll(arguments);
+      // Its errors are shown by the failure it raises here, not when the demo is stopping.
+      java.io.StringWriter errors = new java.io.StringWriter();
       int exit =
           MarketLambdaApplication.commandLine()
               .setOut(out)
-              .setErr(spec.commandLine().getErr())
+              .setErr(new PrintWriter(errors, true))
               .execute(args.toArray(String[]::new));
       if (exit != 0) {
         throw new IllegalStateException(
             "Cannot import the history: marketlambda "
                 + String.join(" ", args)
                 + " exited with "
-                + exit);
+                + exit
+                + ": "
+                + errors.toString().strip());
       }
     }
   }
@@ -552,6 +643,12 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             // The live day is 2013-10-07: realtime cells older than their TTL would be invisible.
             "realtime.ttl=10000d",
             "batch.serving-copy=true",
+            // The history loads beside the live day: a fresh lake has nothing to compact or
+            // vacuum, and the views query need not run micro-batches back to back (the latest
+            // quote has its own continuous query) to leave the batch some of the cores.
+            "batch.optimize=false",
+            "batch.vacuum-retention=0s",
+            "speed.trigger-interval=1s",
             "serving.http.port=" + servingPort,
             "serving.api-keys-file=" + keys.toAbsolutePath(),
             "speed.metrics-port=0",

@@ -71,7 +71,7 @@ class DemoIT {
                   "--speed",
                   "max",
                   "--duration",
-                  "150",
+                  "360",
                   "--port",
                   Integer.toString(port),
                   "--kafka-port",
@@ -117,10 +117,10 @@ class DemoIT {
       expected.put(day, sessionBar(day, "ibm"));
     }
     String daily = base + "/v1/symbols/IBM/bars?interval=1d&from=" + FIRST + "&to=" + LAST_LIVE;
-    // The bars paths trail the latest-quote path by a few micro-batches: wait for every live
-    // day's volume.
-    await("IBM's bars of the live week complete")
-        .atMost(Duration.ofMinutes(3))
+    // The bars paths trail the latest-quote path by a few micro-batches, and the history import
+    // and the batch run beside the live day: wait for every day's volume.
+    await("IBM's bars of the batch views and the live week complete")
+        .atMost(Duration.ofMinutes(6))
         .pollInterval(Duration.ofSeconds(2))
         .until(
             () -> {

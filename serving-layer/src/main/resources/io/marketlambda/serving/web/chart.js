@@ -54,8 +54,9 @@
   async function range(symbol, interval, watermark) {
     if (['1d', '1w', '1mo'].includes(interval)) {
       const years = interval === '1d' ? 2 : 10;
-      const end = Math.max(Date.now(), Date.parse(watermark || 0) + 60 * day);
-      return { from: iso(Date.parse(watermark || new Date()) - years * 365 * day), to: iso(Math.min(end, Date.parse(watermark || new Date()) + 90 * day)) };
+      // Around the batch watermark; before the first batch run, around the latest trade.
+      const anchor = watermark ? Date.parse(watermark) : Date.parse((await api('/v1/symbols/' + symbol + '/quote')).t);
+      return { from: iso(anchor - years * 365 * day), to: iso(anchor + 90 * day) };
     }
     // Intraday bars live in the realtime views: show the session of the latest trade.
     const quote = await api('/v1/symbols/' + symbol + '/quote');

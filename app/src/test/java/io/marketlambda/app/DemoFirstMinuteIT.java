@@ -1,0 +1,128 @@
+package io.marketlambda.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/**
+ * The first minute of {@code marketlambda demo} at its default speed (60x, from 09:25 New York):
+ * with {@code --duration 60} it serves a live quote and regular-session 1-minute bars of IBM before
+ * it stops (so within 60 s of its start, the history still loading beside it), and exits 0.
+ */
+class DemoFirstMinuteIT {
+  private static final Instant OPEN = Instant.parse("2013-10-07T13:30:00Z");
+  private static final Instant CLOSE = Instant.parse("2013-10-07T20:00:00Z");
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void withinItsFirstMinuteTheDemoServesALiveQuoteAndRegularSessionBarsAndEndsWithZero()
+      throws Exception {
+    int port = freePort();
+    StringWriter output = new StringWriter();
+    CompletableFuture<Integer> demo =
+        CompletableFuture.supplyAsync(
+            () -> {
+              CommandLine commandLine = MarketLambdaApplication.commandLine();
+              PrintWriter writer = new PrintWriter(output, true);
+              commandLine.setOut(writer);
+              commandLine.setErr(writer);
+              return commandLine.execute(
+                  "demo",
+                  "--data-dir",
+                  "../data",
+                  "--duration",
+                  "60",
+                  "--port",
+                  Integer.toString(port),
+                  "--kafka-port",
+                  "0",
+                  "--zookeeper-port",
+                  "0",
+                  "--hdfs-port",
+                  "0");
+            });
+    String base = "http://127.0.0.1:" + port;
+    Path keys = Path.of("work", "demo", "api-keys");
+    boolean quoteServed = false;
+    boolean sessionBarsServed = false;
+    while (!demo.isDone() && !(quoteServed && sessionBarsServed)) {
+      Thread.sleep(500);
+      if (!output.toString().contains("chart:") || !Files.exists(keys)) {
+        continue;
+      }
+      String key = Files.readAllLines(keys).get(1);
+      try {
+        HttpResponse<String> quote = get(base + "/v1/symbols/IBM/quote", key);
+        quoteServed |= quote.statusCode() == 200;
+        HttpResponse<String> bars =
+            get(base + "/v1/symbols/IBM/bars?interval=1m&from=" + OPEN + "&to=" + CLOSE, key);
+        if (bars.statusCode() == 200) {
+          JsonNode results = json.readTree(bars.body()).get("results");
+          sessionBarsServed |= results.size() > 0;
+          for (JsonNode bar : results) {
+            Instant start = Instant.parse(bar.get("t").asText());
+            assertThat(start).isBetween(OPEN, CLOSE.minusSeconds(60));
+          }
+        }
+      } catch (IOException e) {
+        // the demo stopped between two requests
+      }
+    }
+    boolean servedBeforeTheEnd = quoteServed && sessionBarsServed;
+
+    assertThat(demo.get(3, TimeUnit.MINUTES)).as(output.toString()).isZero();
+    assertThat(servedBeforeTheEnd)
+        .as(
+            "a live quote and regular-session bars served before --duration 60 ended the demo:%n%s",
+            output.toString())
+        .isTrue();
+    assertThat(output.toString())
+        .containsPattern("first live quote served [0-9]+ s after the start")
+        .contains("--duration 60 s reached")
+        .doesNotContain("Exception");
+    assertThat(List.of(output.toString().split("\n")))
+        .filteredOn(line -> line.startsWith("summary: "))
+        .singleElement()
+        .asString()
+        .containsPattern("summary: [1-9][0-9,]* events replayed");
+  }
+
+  private HttpResponse<String> get(String url, String key)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("X-API-Key", key)
+            .timeout(Duration.ofSeconds(5))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
