@@ -229,6 +229,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
               .orElseThrow();
       String base = "http://127.0.0.1:" + demo.serving.port();
       out.printf("  chart:   %s/?key=%s&symbol=IBM%n", base, key);
+      out.printf("  live:    %s/?key=%s&symbol=IBM&interval=1m%n", base, key);
       out.printf(
           "  API:     curl -H 'X-API-Key: %s' '%s/v1/symbols/IBM/bars?interval=1d&from=2013-09-01&to=2013-10-11'%n",
           key, base);
