@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       OozieCommand.class,
       LayoutCommand.class,
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -64,6 +65,14 @@ public final class MarketLambdaApplication implements Callable<Integer> {
     commandLine.setUsageHelpWidth(USAGE_WIDTH);
     commandLine.setExecutionExceptionHandler(MarketLambdaApplication::reportFailure);
     commandLine.setParameterExceptionHandler(MarketLambdaApplication::reportBadCommandLine);
+    // picocli's own command, with a one-line header like every other command; left out of the
+    // command list (its long name would squeeze every summary), shown in the README.
+    CommandLine completion = commandLine.getSubcommands().get("generate-completion");
+    completion
+        .getCommandSpec()
+        .usageMessage()
+        .hidden(true)
+        .header("Prints a bash/zsh completion script: source <(marketlambda generate-completion).");
     return commandLine;
   }
 

@@ -29,6 +29,17 @@ class MarketLambdaApplicationTest {
         .contains("Exit codes:");
   }
 
+  /** picocli's generator: {@code source <(marketlambda generate-completion)} in bash or zsh. */
+  @Test
+  void theCompletionScriptCompletesCommandsSubcommandsAndOptions() {
+    assertThat(run("generate-completion")).isZero();
+    assertThat(out.toString())
+        .contains("complete -F _complete_marketlambda")
+        .contains("demo")
+        .contains("faults")
+        .contains("--duration");
+  }
+
   @Test
   void everyCommandHasAOneSentenceHeaderSoCommandListsShowWholeSummaries() {
     java.util.List<String> bad = new java.util.ArrayList<>();
