@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       OozieCommand.class,
       LayoutCommand.class,
+      ConfigCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     },

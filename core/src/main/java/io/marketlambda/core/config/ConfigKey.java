@@ -177,6 +177,24 @@ public final class ConfigKey<T> {
     return Optional.ofNullable(defaultValue);
   }
 
+  /**
+   * Returns the default as it is written in config ({@code 10s}, {@code processing-time}), or empty
+   * when the key is required.
+   */
+  public Optional<String> defaultText() {
+    return defaultValue()
+        .map(
+            value -> {
+              if (value instanceof Duration duration) {
+                return ConfigSyntax.formatDuration(duration);
+              }
+              if (value instanceof Enum<?> constant) {
+                return ConfigSyntax.enumName(constant);
+              }
+              return value.toString();
+            });
+  }
+
   /** Returns the one-line description of what the key sets. */
   public String description() {
     return description;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,6 +52,24 @@ final class ConfigSyntax {
       throw new IllegalArgumentException("Cannot parse duration '" + text + "': it is negative");
     }
     return duration;
+  }
+
+  /**
+   * Writes a duration as {@link #parseDuration} reads it, in the largest unit that holds it whole:
+   * {@code 10s}, {@code 7d}, {@code 500ms}, {@code 0s}.
+   */
+  static String formatDuration(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis == 0) {
+      return "0s";
+    }
+    for (String unit : List.of("d", "h", "m", "s")) {
+      long size = UNITS.get(unit).getDuration().toMillis();
+      if (millis % size == 0) {
+        return millis / size + unit;
+      }
+    }
+    return millis + "ms";
   }
 
   /**

@@ -156,6 +156,29 @@ class ConfigKeyTest {
     assertThat(ConfigKey.string("x.required", null, "Required").defaultValue()).isEmpty();
   }
 
+  private enum Mode {
+    PROCESSING_TIME
+  }
+
+  @Test
+  void theDefaultIsWrittenAsConfigReadsIt() {
+    assertThat(ConfigKey.duration("x.a", Duration.ofSeconds(10), "A").defaultText())
+        .contains("10s");
+    assertThat(ConfigKey.duration("x.b", Duration.ofDays(7), "B").defaultText()).contains("7d");
+    assertThat(ConfigKey.duration("x.c", Duration.ofMinutes(90), "C").defaultText())
+        .contains("90m");
+    assertThat(ConfigKey.duration("x.d", Duration.ofMillis(1500), "D").defaultText())
+        .contains("1500ms");
+    assertThat(ConfigKey.duration("x.e", Duration.ZERO, "E").defaultText()).contains("0s");
+    assertThat(ConfigKey.enumeration("x.f", Mode.class, Mode.PROCESSING_TIME, "F").defaultText())
+        .contains("processing-time");
+    assertThat(ConfigKey.bool("x.g", false, "G").defaultText()).contains("false");
+    assertThat(ConfigKey.string("x.h", null, "H").defaultText()).isEmpty();
+    ConfigKey<Duration> roundTrip = ConfigKey.duration("x.i", Duration.ofHours(168), "I");
+    assertThat(roundTrip.parse(roundTrip.defaultText().orElseThrow()))
+        .isEqualTo(Duration.ofDays(7));
+  }
+
   @Test
   void rejectsBadDefinitions() {
     assertThatThrownBy(() -> ConfigKey.string("Speed.Interval", null, "Bad name"))
