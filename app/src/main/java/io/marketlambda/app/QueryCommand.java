@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code marketlambda query}: point lookups through the serving layer's Java client (HBase, merged
- * at the batch watermark), printed as tables.
+ * at the batch watermark), printed as a table, JSON or CSV ({@code --output}).
  */
 @Command(
     name = "query",
@@ -46,6 +46,7 @@ final class QueryCommand implements Callable<Integer> {
   static final class Latest implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ConfigOptions config;
+    @Mixin QueryOutput output;
 
     @Parameters(paramLabel = "<symbol>", description = "Ticker, e.g. IBM.")
     String symbolText;
@@ -53,6 +54,7 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Symbol symbol = symbol(spec, symbolText);
+      checkOutput(spec, output);
       try (ServingClient client = ServingClient.connect(ServingConfig.from(config.settings()))) {
         Optional<Quote> quote = client.views().latestQuote(symbol);
         PrintWriter out = spec.commandLine().getOut();
@@ -61,22 +63,21 @@ final class QueryCommand implements Callable<Integer> {
           return MarketLambdaApplication.EXIT_FAILURE;
         }
         Quote q = quote.get();
-        out.printf(
-            Locale.ROOT,
-            "%-8s %-24s %12s %10s %-8s%n",
-            "symbol",
-            "time (UTC)",
-            "price USD",
-            "size",
-            "source");
-        out.printf(
-            Locale.ROOT,
-            "%-8s %-24s %12.4f %,10d %-8s%n",
-            symbol,
-            q.eventTime(),
-            q.priceUsd(),
-            q.sizeShares(),
-            q.source());
+        output.write(
+            out,
+            List.of(
+                new QueryOutput.Column("symbol", "symbol", "%-8s"),
+                new QueryOutput.Column("time", "time (UTC)", "%-24s"),
+                new QueryOutput.Column("price_usd", "price USD", "%12.4f"),
+                new QueryOutput.Column("size_shares", "size", "%,10d"),
+                new QueryOutput.Column("source", "source", "%-8s")),
+            List.of(
+                List.of(
+                    symbol.value(),
+                    q.eventTime().toString(),
+                    q.priceUsd(),
+                    q.sizeShares(),
+                    q.source())));
         return 0;
       }
     }
@@ -90,6 +91,7 @@ final class QueryCommand implements Callable<Integer> {
   static final class Bars implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ConfigOptions config;
+    @Mixin QueryOutput output;
 
     @Parameters(paramLabel = "<symbol>", description = "Ticker, e.g. IBM.")
     String symbolText;
@@ -118,6 +120,7 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Symbol symbol = symbol(spec, symbolText);
+      checkOutput(spec, output);
       BarInterval barInterval;
       try {
         barInterval = BarInterval.parse(interval);
@@ -139,40 +142,51 @@ final class QueryCommand implements Callable<Integer> {
                     MarketTime.startOf(from),
                     MarketTime.startOf(to.plusDays(1)));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(
-            Locale.ROOT,
-            "%-20s %10s %10s %10s %10s %14s %10s %8s %-8s%n",
-            "start (New York)",
-            "open",
-            "high",
-            "low",
-            "close",
-            "volume",
-            "vwap",
-            "trades",
-            "source");
+        List<List<Object>> rows = new java.util.ArrayList<>();
         for (ServedBar served : bars) {
           var bar = served.bar();
           String start =
               barInterval.isIntraday()
                   ? bar.start().atZone(MarketTime.MARKET_ZONE).toLocalDateTime().toString()
                   : MarketTime.tradingDate(bar.start()).toString();
-          out.printf(
-              Locale.ROOT,
-              "%-20s %10.4f %10.4f %10.4f %10.4f %,14.0f %10.4f %8d %-8s%n",
-              start,
-              bar.openUsd(),
-              bar.highUsd(),
-              bar.lowUsd(),
-              bar.closeUsd(),
-              bar.volumeShares(),
-              bar.vwapUsd(),
-              bar.tradeCount(),
-              served.source());
+          rows.add(
+              List.of(
+                  start,
+                  bar.openUsd(),
+                  bar.highUsd(),
+                  bar.lowUsd(),
+                  bar.closeUsd(),
+                  bar.volumeShares(),
+                  bar.vwapUsd(),
+                  bar.tradeCount(),
+                  served.source()));
         }
-        out.printf(Locale.ROOT, "%,d bars%n", bars.size());
+        output.write(
+            out,
+            List.of(
+                new QueryOutput.Column("start", "start (New York)", "%-20s"),
+                new QueryOutput.Column("open_usd", "open", "%10.4f"),
+                new QueryOutput.Column("high_usd", "high", "%10.4f"),
+                new QueryOutput.Column("low_usd", "low", "%10.4f"),
+                new QueryOutput.Column("close_usd", "close", "%10.4f"),
+                new QueryOutput.Column("volume_shares", "volume", "%,14.0f"),
+                new QueryOutput.Column("vwap_usd", "vwap", "%10.4f"),
+                new QueryOutput.Column("trades", "trades", "%8d"),
+                new QueryOutput.Column("source", "source", "%-8s")),
+            rows);
+        if (output.format().equals("table")) {
+          out.printf(Locale.ROOT, "%,d bars%n", bars.size());
+        }
         return 0;
       }
+    }
+  }
+
+  static void checkOutput(CommandSpec spec, QueryOutput output) {
+    try {
+      output.format();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
