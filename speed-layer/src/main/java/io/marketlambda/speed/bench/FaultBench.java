@@ -6,6 +6,7 @@ import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.viewstore.HBaseConnector;
 import io.marketlambda.viewstore.RealtimeViewReader;
 import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.io.IOException;
@@ -32,9 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -840,19 +839,19 @@ public final class FaultBench {
   }
 
   /** HBase with short client time-outs: the bench polls through outages, it must not hang. */
-  private Connection hbase() throws IOException {
-    var conf = HBaseConfiguration.create();
+  private Connection hbase() {
+    Map<String, String> settings = new HashMap<>();
     endpoints.forEach(
         (key, value) -> {
-          if (key.startsWith("hbase.")) {
-            conf.set(key, value);
+          if (key.startsWith(HBaseConnector.PREFIX)) {
+            settings.put(key, value);
           }
         });
-    conf.set("hbase.client.retries.number", "2");
-    conf.set("hbase.client.operation.timeout", "5000");
-    conf.set("hbase.rpc.timeout", "2000");
-    conf.set("hbase.client.pause", "100");
-    return ConnectionFactory.createConnection(conf);
+    settings.put("hbase.client.retries.number", "2");
+    settings.put("hbase.client.operation.timeout", "5000");
+    settings.put("hbase.rpc.timeout", "2000");
+    settings.put("hbase.client.pause", "100");
+    return HBaseConnector.connect(settings);
   }
 
   private static long count(Path directory) {

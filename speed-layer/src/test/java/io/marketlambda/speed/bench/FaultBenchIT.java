@@ -3,9 +3,9 @@ package io.marketlambda.speed.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketlambda.core.model.Quote;
-import io.marketlambda.core.model.Symbol;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.localstack.LocalStackProcess;
+import io.marketlambda.speed.stream.SpeedItSupport;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LocalStackExtension;
 import java.nio.file.Path;
@@ -27,18 +27,9 @@ class FaultBenchIT {
   @Test
   void poisonIsDeadLetteredOnceAndDuplicatesAreCountedOnceWithNoTradeLost(
       LocalStackEndpoints endpoints, LocalStackProcess stack) throws Exception {
-    List<LeanTradeTicks.Tick> ticks = LeanTradeTicks.read("IBM").ticks();
-    List<Quote> day = new ArrayList<>();
-    for (LeanTradeTicks.Tick tick : ticks) {
-      day.add(
-          new Quote(
-              Symbol.of("IBM"),
-              tick.time(),
-              tick.priceUsd(),
-              tick.size(),
-              "lean-tick",
-              tick.line()));
-    }
+    LeanTradeTicks ibm = LeanTradeTicks.read("IBM");
+    List<LeanTradeTicks.Tick> ticks = ibm.ticks();
+    List<Quote> day = SpeedItSupport.trades(ibm);
     List<String> printed = new ArrayList<>();
     List<FaultBench.Row> rows =
         new FaultBench(

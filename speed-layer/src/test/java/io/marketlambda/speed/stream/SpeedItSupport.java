@@ -24,7 +24,7 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 
 /** What the speed-layer ITs share: an HBase connection, a clean lake, and the bar check. */
-final class SpeedItSupport {
+public final class SpeedItSupport {
   private SpeedItSupport() {}
 
   static Connection hbase(LocalStackEndpoints endpoints) throws IOException {
@@ -35,7 +35,7 @@ final class SpeedItSupport {
   }
 
   /** The file's trades as quotes of source {@code lean-tick}, sequenced by line number. */
-  static List<Quote> trades(LeanTradeTicks ticks) {
+  public static List<Quote> trades(LeanTradeTicks ticks) {
     Symbol symbol = Symbol.of(ticks.symbol());
     return ticks.ticks().stream()
         .map(
