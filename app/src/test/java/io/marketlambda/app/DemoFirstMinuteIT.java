@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /**
  * The first minute of {@code marketlambda demo} at its default speed (60x, from 09:25 New York): it
@@ -42,31 +39,10 @@ class DemoFirstMinuteIT {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void withinItsFirstMinuteTheDemoServesALiveQuoteAndRegularSessionBarsAndEndsWithZero()
       throws Exception {
-    int port = freePort();
-    StringWriter output = new StringWriter();
-    CompletableFuture<Integer> demo =
-        CompletableFuture.supplyAsync(
-            () -> {
-              CommandLine commandLine = MarketLambdaApplication.commandLine();
-              PrintWriter writer = new PrintWriter(output, true);
-              commandLine.setOut(writer);
-              commandLine.setErr(writer);
-              return commandLine.execute(
-                  "demo",
-                  "--data-dir",
-                  "../data",
-                  "--duration",
-                  "90",
-                  "--port",
-                  Integer.toString(port),
-                  "--kafka-port",
-                  "0",
-                  "--zookeeper-port",
-                  "0",
-                  "--hdfs-port",
-                  "0");
-            });
-    String base = "http://127.0.0.1:" + port;
+    DemoRun run = DemoRun.start("--duration", "90");
+    StringWriter output = run.output;
+    CompletableFuture<Integer> demo = run.exit;
+    String base = run.base();
     Path keys = Path.of("work", "demo", "api-keys");
     boolean quoteServed = false;
     boolean sessionBarsServed = false;
@@ -120,11 +96,5 @@ class DemoFirstMinuteIT {
             .timeout(Duration.ofSeconds(5))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /**
  * {@code marketlambda demo --duration} on the bundled Lean data, queried over HTTP while it runs.
@@ -55,33 +52,10 @@ class DemoIT {
   @Test
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
   void theDemoServesHistoryAndTheLiveDayMergedAtTheBatchWatermark() throws Exception {
-    int port = freePort();
-    StringWriter output = new StringWriter();
-    CompletableFuture<Integer> demo =
-        CompletableFuture.supplyAsync(
-            () -> {
-              CommandLine commandLine = MarketLambdaApplication.commandLine();
-              PrintWriter writer = new PrintWriter(output, true);
-              commandLine.setOut(writer);
-              commandLine.setErr(writer);
-              return commandLine.execute(
-                  "demo",
-                  "--data-dir",
-                  "../data",
-                  "--speed",
-                  "max",
-                  "--duration",
-                  "360",
-                  "--port",
-                  Integer.toString(port),
-                  "--kafka-port",
-                  "0",
-                  "--zookeeper-port",
-                  "0",
-                  "--hdfs-port",
-                  "0");
-            });
-    String base = "http://127.0.0.1:" + port;
+    DemoRun run = DemoRun.start("--speed", "max", "--duration", "360");
+    StringWriter output = run.output;
+    CompletableFuture<Integer> demo = run.exit;
+    String base = run.base();
     await("the serving layer")
         .atMost(Duration.ofMinutes(12))
         .pollInterval(Duration.ofSeconds(2))
@@ -291,11 +265,5 @@ class DemoIT {
     return Files.readAllLines(DATA.resolve("factor_files").resolve(file)).stream()
         .map(line -> LocalDate.parse(line.split(",")[0], DateTimeFormatter.BASIC_ISO_DATE))
         .collect(java.util.stream.Collectors.toSet());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
