@@ -4,6 +4,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.marketlambda.speed.stream.SpeedConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -35,6 +36,9 @@ final class QuerySupervisor {
   interface RestartListener {
     void restarted(String failedQuery);
   }
+
+  /** How long one wait on a running query lasts before all are looked at again. */
+  private static final Duration POLL = Duration.ofMillis(250);
 
   private final SparkSession spark;
   private final Supplier<List<StreamingQuery>> start;
@@ -125,24 +129,40 @@ final class QuerySupervisor {
               .toList());
       return new Failure("start", "Starting the queries", e, false);
     }
-    while (queries.stream().anyMatch(StreamingQuery::isActive)) {
-      try {
-        spark.streams().awaitAnyTermination();
-      } catch (StreamingQueryException e) {
-        break;
-      }
-      spark.streams().resetTerminated();
-    }
-    spark.streams().resetTerminated();
-    for (StreamingQuery query : queries) {
-      if (query.exception().isDefined()) {
-        stopAll(queries);
-        boolean progressed = queries.stream().anyMatch(q -> q.lastProgress() != null);
-        return new Failure(
-            query.name(), "Query " + query.name(), query.exception().get(), progressed);
-      }
+    StreamingQuery failed = awaitFailureOrEnd(queries);
+    if (failed != null) {
+      stopAll(queries);
+      boolean progressed = queries.stream().anyMatch(q -> q.lastProgress() != null);
+      return new Failure(
+          failed.name(), "Query " + failed.name(), failed.exception().get(), progressed);
     }
     return null;
+  }
+
+  /**
+   * Waits on these queries only (not the session's {@code awaitAnyTermination}, whose one
+   * "terminated" flag another waiter in the JVM may reset): the first that failed, or null once all
+   * have ended without failing. A failure is seen within {@link #POLL}.
+   */
+  private static StreamingQuery awaitFailureOrEnd(List<StreamingQuery> queries) {
+    while (true) {
+      Optional<StreamingQuery> active =
+          queries.stream().filter(StreamingQuery::isActive).findFirst();
+      // A query sets its exception before it stops being active: look for one after the check.
+      Optional<StreamingQuery> failed =
+          queries.stream().filter(query -> query.exception().isDefined()).findFirst();
+      if (failed.isPresent()) {
+        return failed.get();
+      }
+      if (active.isEmpty()) {
+        return null;
+      }
+      try {
+        active.get().awaitTermination(POLL.toMillis());
+      } catch (StreamingQueryException e) {
+        // Seen as its exception on the next pass.
+      }
+    }
   }
 
   private static void stopAll(List<StreamingQuery> queries) {

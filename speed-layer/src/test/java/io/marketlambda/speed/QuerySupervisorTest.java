@@ -72,6 +72,7 @@ class QuerySupervisorTest {
     }
     runner.join(60_000);
 
+    assertThat(runner.isAlive()).as("the supervisor returns once its queries stopped").isFalse();
     assertThat(ended.get()).as("how the supervisor ended").isNull();
     assertThat(starts).hasValue(4);
     assertThat(restarted).containsExactly("supervised", "supervised", "supervised");
@@ -128,12 +129,15 @@ class QuerySupervisorTest {
     AtomicReference<Throwable> ended = new AtomicReference<>();
     Thread runner = new Thread(() -> run(supervisor, ended), "supervisor");
     runner.start();
-    await().atMost(Duration.ofMinutes(1)).until(() -> WRITTEN.size() == 2);
-    for (StreamingQuery query : spark.streams().active()) {
-      query.stop();
-    }
+    // The third start succeeds; the queries of the two failed starts were stopped before it.
+    await().atMost(Duration.ofMinutes(1)).until(() -> starts.get() == 3);
+    assertThat(spark.streams().active()).hasSize(1);
+    StreamingQuery third = spark.streams().active()[0];
+    third.processAllAvailable();
+    third.stop();
     runner.join(60_000);
 
+    assertThat(runner.isAlive()).as("the supervisor returns once its queries stopped").isFalse();
     assertThat(ended.get()).isNull();
     assertThat(restarted).containsExactly("start", "start");
     assertThat(WRITTEN.keySet()).containsExactlyInAnyOrder(7, 8);
