@@ -21,6 +21,9 @@ import java.util.List;
  * @param views the HBase namespace and salt buckets the serving copy shares with the realtime views
  * @param maxEventTimeAhead how far a landed quote's event time may be ahead of its Kafka timestamp
  *     before it is quarantined ({@link WireQuotes#MAX_EVENT_TIME_AHEAD}, as the speed layer)
+ * @param lockTimeout how long a run holding the lake's batch-run lock may go unheard of (its
+ *     heartbeat is every quarter of this) before another run takes the lock over ({@link
+ *     BatchRunLock})
  */
 public record BatchConfig(
     LakeConfig lake,
@@ -30,7 +33,8 @@ public record BatchConfig(
     boolean servingCopy,
     java.util.Map<String, String> hbase,
     io.marketlambda.core.config.RealtimeViewsConfig views,
-    Duration maxEventTimeAhead) {
+    Duration maxEventTimeAhead,
+    Duration lockTimeout) {
   public static final ConfigKey<Boolean> SERVING_COPY =
       ConfigKey.bool(
           "batch.serving-copy",
@@ -47,12 +51,24 @@ public record BatchConfig(
           Duration.ofDays(7),
           "VACUUM files unreferenced for this long after each run (0: no VACUUM; else >= 168h)");
 
+  public static final ConfigKey<Duration> LOCK_TIMEOUT =
+      ConfigKey.duration(
+          "batch.lock-timeout",
+          Duration.ofMinutes(2),
+          "Take over the batch-run lock of a run not heard of for this long (killed)");
+
   /**
    * @throws IllegalArgumentException naming the key when the retention is below 168 hours (Delta
    *     refuses, as readers of older versions could lose files)
    */
   public BatchConfig {
     hbase = java.util.Map.copyOf(hbase);
+    if (lockTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(
+          "Cannot use batch.lock-timeout="
+              + io.marketlambda.core.config.Durations.format(lockTimeout)
+              + ": give at least 1s");
+    }
     if (!vacuumRetention.isZero() && vacuumRetention.compareTo(Duration.ofHours(168)) < 0) {
       throw new IllegalArgumentException(
           "Cannot use batch.vacuum-retention="
@@ -71,7 +87,22 @@ public record BatchConfig(
         settings.get(SERVING_COPY),
         settings.withPrefix("hbase."),
         io.marketlambda.core.config.RealtimeViewsConfig.from(settings),
-        settings.get(WireQuotes.MAX_EVENT_TIME_AHEAD));
+        settings.get(WireQuotes.MAX_EVENT_TIME_AHEAD),
+        settings.get(LOCK_TIMEOUT));
+  }
+
+  /** This config with another {@code batch.lock-timeout}. */
+  public BatchConfig withLockTimeout(Duration timeout) {
+    return new BatchConfig(
+        lake,
+        movers,
+        optimize,
+        vacuumRetention,
+        servingCopy,
+        hbase,
+        views,
+        maxEventTimeAhead,
+        timeout);
   }
 
   /** A config of the lake alone: no serving copy. */
@@ -86,12 +117,18 @@ public record BatchConfig(
         java.util.Map.of(),
         io.marketlambda.core.config.RealtimeViewsConfig.from(
             io.marketlambda.core.config.Settings.empty()),
-        WireQuotes.MAX_EVENT_TIME_AHEAD.defaultValue().orElseThrow());
+        WireQuotes.MAX_EVENT_TIME_AHEAD.defaultValue().orElseThrow(),
+        LOCK_TIMEOUT.defaultValue().orElseThrow());
   }
 
   /** Every key this config reads besides the shared configs. */
   public static List<ConfigKey<?>> keys() {
     return List.of(
-        MOVERS, OPTIMIZE, VACUUM_RETENTION, SERVING_COPY, WireQuotes.MAX_EVENT_TIME_AHEAD);
+        MOVERS,
+        OPTIMIZE,
+        VACUUM_RETENTION,
+        SERVING_COPY,
+        LOCK_TIMEOUT,
+        WireQuotes.MAX_EVENT_TIME_AHEAD);
   }
 }

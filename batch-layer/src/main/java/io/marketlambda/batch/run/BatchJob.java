@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -62,7 +63,8 @@ import org.apache.spark.sql.SparkSession;
  * new view, never a mix; the run record comes last, so readers that pin the versions of the last
  * run record (the serving layer does) see one consistent run even while the next one is writing, or
  * after it was killed midway. Every table is a function of bronze and the run date: a rerun writes
- * the same rows. Gold tables have the change data feed on.
+ * the same rows. Gold tables have the change data feed on. One run at a time writes to a lake
+ * ({@link BatchRunLock}); a run started while another is under way fails at once, naming it.
  */
 public final class BatchJob {
   /** The gold tables a run writes, in order. */
@@ -124,10 +126,34 @@ public final class BatchJob {
    * @param asOfVersion the {@code bronze.bars} version to read, or empty for the latest
    * @throws IllegalStateException when {@code bronze.bars} does not exist yet (nothing imported),
    *     naming the path and the import command
+   * @throws BatchRunLockedException when another run on the lake is under way ({@link
+   *     BatchRunLock}); a run that lost its lock midway throws {@link IllegalStateException} before
+   *     it commits its run record
    */
   public Run run(LocalDate runDate, OptionalLong asOfVersion) {
     Instant started = clock.instant();
     String runId = runDate + "-" + RUN_ID.format(started);
+    if (!sink.isDelta()) {
+      return run(runId, started, runDate, asOfVersion, Optional.empty());
+    }
+    try (BatchRunLock lock =
+        BatchRunLock.acquire(
+            lake.lock(BatchRunLock.NAME),
+            spark.sparkContext().hadoopConfiguration(),
+            runId,
+            config.lockTimeout(),
+            clock,
+            progress)) {
+      return run(runId, started, runDate, asOfVersion, Optional.of(lock));
+    }
+  }
+
+  private Run run(
+      String runId,
+      Instant started,
+      LocalDate runDate,
+      OptionalLong asOfVersion,
+      Optional<BatchRunLock> lock) {
     progress.accept("batch run " + runId + ": reading bronze from " + lake.root());
     BronzeSnapshot bronze = BronzeSnapshot.read(spark, lake, asOfVersion);
     Map<String, Long> bronzeVersions = bronze.versions();
@@ -204,6 +230,7 @@ public final class BatchJob {
     }
     Instant finished = clock.instant();
     if (sink.isDelta()) {
+      lock.ifPresent(BatchRunLock::requireHeld);
       appendRunRecord(
           runId,
           runDate,
@@ -215,6 +242,7 @@ public final class BatchJob {
           watermarks,
           offsetsWithoutRecord);
       if (config.servingCopy()) {
+        lock.ifPresent(BatchRunLock::requireHeld);
         new ServingCopyExport(
                 spark,
                 config.hbase(),

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The nightly run on a Delta lake on local disk, fed the real Lean daily bars of IBM and AAPL (with
  * AAPL's two splits): a rerun changes nothing, a run killed midway leaves the last complete run
- * readable, and a past bronze version reproduces a past run.
+ * readable, a run started while another is under way is refused, and a past bronze version
+ * reproduces a past run.
  */
 class BatchJobTest {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchJobTest.class);
@@ -90,12 +91,48 @@ class BatchJobTest {
         .hasMessage("killed");
     Row lastRun = BatchRuns.latest(spark, lake).orElseThrow();
     assertThat(lastRun.<String>getAs(BatchRunColumns.RUN_ID)).isEqualTo(second.runId());
+    assertThat(root.resolve("_locks")).as("a failed run releases its lock").isEmptyDirectory();
     Map<String, Long> versions = second.tableVersions();
     for (LakeTable table : BatchJob.GOLD) {
       assertThat(sorted(BatchRuns.read(spark, lake, table, versions)))
           .as(table.qualifiedName())
           .isEqualTo(views.get(table));
     }
+  }
+
+  @Test
+  void aRunStartedWhileAnotherIsUnderWayFailsNamingItAndWritesNothing(@TempDir Path root)
+      throws Exception {
+    LakeLayout lake = LakeLayout.of(root.toString());
+    new BronzeImport(spark, lake, Clock.systemUTC(), line -> {})
+        .importBars("lean-daily", bars("IBM"));
+    java.util.concurrent.CountDownLatch midway = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
+    BatchJob first =
+        job(
+            lake,
+            line -> {
+              if (line.contains("gold.bars_weekly")) {
+                midway.countDown();
+                await(goOn);
+              }
+            });
+    java.util.concurrent.CompletableFuture<BatchJob.Run> firstRun =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> first.run(RUN_DATE, OptionalLong.empty()));
+    await(midway);
+
+    assertThatThrownBy(() -> job(lake, line -> {}).run(RUN_DATE, OptionalLong.empty()))
+        .isInstanceOf(BatchRunLockedException.class)
+        .hasMessageContaining("holds the lock " + "file:" + root.resolve("_locks/batch-run.lock"))
+        .hasMessageContaining("run " + RUN_DATE + "-");
+    goOn.countDown();
+    BatchJob.Run run = firstRun.get(5, java.util.concurrent.TimeUnit.MINUTES);
+
+    assertThat(spark.read().format("delta").load(lake.batchRuns().toString()).count()).isEqualTo(1);
+    assertThat(BatchRuns.latest(spark, lake).orElseThrow().<String>getAs(BatchRunColumns.RUN_ID))
+        .isEqualTo(run.runId());
+    assertThat(root.resolve("_locks")).isEmptyDirectory();
   }
 
   @Test
@@ -123,6 +160,15 @@ class BatchJobTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no bronze.bars table")
         .hasMessageContaining("marketlambda import");
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      assertThat(latch.await(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Without OPTIMIZE (it changes files, not rows), but for the first run of the first test. */

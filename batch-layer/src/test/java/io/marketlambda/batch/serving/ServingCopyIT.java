@@ -84,7 +84,8 @@ class ServingCopyIT {
                 "hbase.zookeeper.property.clientPort",
                 Integer.toString(endpoints.zookeeperClientPort())),
             VIEWS,
-            WireQuotes.MAX_EVENT_TIME_AHEAD.defaultValue().orElseThrow());
+            WireQuotes.MAX_EVENT_TIME_AHEAD.defaultValue().orElseThrow(),
+            BatchConfig.LOCK_TIMEOUT.defaultValue().orElseThrow());
 
     BatchJob.Run first =
         new BatchJob(spark, config, Clock.systemUTC(), LOG::info)

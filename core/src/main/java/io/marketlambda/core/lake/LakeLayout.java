@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * quarantine/&lt;source&gt;              records rejected as invalid data ({@link #quarantine})
  * batch_runs                        Delta table of batch runs and per-symbol batch watermarks
  * _staging/&lt;purpose&gt;             files on their way into another system ({@link #staging})
+ * _locks/&lt;name&gt;.lock              a lock a process holds on the lake ({@link #lock})
  * </pre>
  *
  * @param root the lake root: an absolute {@code file}, {@code hdfs} or {@code abfss} URI without a
@@ -128,6 +129,18 @@ public record LakeLayout(URI root) {
   public URI staging(String purpose) {
     requireMatch(SOURCE_NAME, purpose, "staging", "purpose");
     return child("_staging", purpose);
+  }
+
+  /**
+   * Returns the file a process holds to work on the lake alone: {@code root/_locks/<name>.lock}
+   * (the nightly run's: {@code batch-run}).
+   *
+   * @param name a lower-case token {@code [a-z0-9][a-z0-9._-]*}
+   * @throws IllegalArgumentException when {@code name} is not such a token
+   */
+  public URI lock(String name) {
+    requireMatch(SOURCE_NAME, name, "lock", "name");
+    return child("_locks", name + ".lock");
   }
 
   /**

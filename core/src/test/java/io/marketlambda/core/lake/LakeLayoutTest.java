@@ -66,6 +66,7 @@ class LakeLayoutTest {
         .isEqualTo(URI.create(HDFS + "/quarantine/lean-tick"));
     assertThat(layout.batchRuns()).isEqualTo(URI.create(HDFS + "/batch_runs"));
     assertThat(layout.staging("hfiles")).isEqualTo(URI.create(HDFS + "/_staging/hfiles"));
+    assertThat(layout.lock("batch-run")).isEqualTo(URI.create(HDFS + "/_locks/batch-run.lock"));
   }
 
   @Test
@@ -157,5 +158,7 @@ class LakeLayoutTest {
         .hasMessage("Cannot locate quarantine: source 'a/b' does not match [a-z0-9][a-z0-9._-]*");
     assertThatThrownBy(() -> layout.staging("../up"))
         .hasMessageContaining("Cannot locate staging: purpose '../up'");
+    assertThatThrownBy(() -> layout.lock("a/b"))
+        .hasMessageContaining("Cannot locate lock: name 'a/b'");
   }
 }
