@@ -305,8 +305,10 @@ public final class HttpApi implements AutoCloseable {
     Symbol symbol = knownSymbol(ctx);
     BarInterval interval = interval(ctx, "1d");
     RangeQuery range = range(ctx, symbol, interval, defaultSpan(interval));
-    List<ServedBar> bars = views.bars(symbol, interval, range.from(), range.to());
-    page(ctx, symbol, interval, range, bars, served -> served.bar().start(), HttpApi::barJson);
+    // One read of the pointer for the bars and the watermark the answer reports beside them.
+    Optional<BatchViewPointer> run = views.batchViews();
+    List<ServedBar> bars = views.bars(run, symbol, interval, range.from(), range.to());
+    page(ctx, symbol, interval, range, run, bars, served -> served.bar().start(), HttpApi::barJson);
   }
 
   private void indicators(Context ctx) {
@@ -317,9 +319,10 @@ public final class HttpApi implements AutoCloseable {
           "Cannot serve indicators of interval " + interval.code() + ": expected 1d or 1m");
     }
     RangeQuery range = range(ctx, symbol, interval, defaultSpan(interval));
+    Optional<BatchViewPointer> run = views.batchViews();
     List<Map.Entry<Instant, Map<String, Double>>> rows =
         interval == BarInterval.ONE_DAY
-            ? views.dailyIndicators(symbol, range.from(), range.to()).stream()
+            ? views.dailyIndicators(run, symbol, range.from(), range.to()).stream()
                 .map(row -> Map.entry(row.barStart(), row.values()))
                 .toList()
             : views.intradayIndicators(symbol, range.from(), range.to()).stream()
@@ -330,6 +333,7 @@ public final class HttpApi implements AutoCloseable {
         symbol,
         interval,
         range,
+        run,
         rows,
         Map.Entry::getKey,
         row -> values(row.getKey(), row.getValue()));
@@ -339,7 +343,15 @@ public final class HttpApi implements AutoCloseable {
     Symbol symbol = knownSymbol(ctx);
     RangeQuery range = range(ctx, symbol, BarInterval.ONE_MINUTE, Duration.ofDays(1));
     List<Alert> alerts = views.alerts(symbol, range.from(), range.to());
-    page(ctx, symbol, BarInterval.ONE_MINUTE, range, alerts, Alert::time, HttpApi::alertJson);
+    page(
+        ctx,
+        symbol,
+        BarInterval.ONE_MINUTE,
+        range,
+        views.batchViews(),
+        alerts,
+        Alert::time,
+        HttpApi::alertJson);
   }
 
   private void movers(Context ctx) {
@@ -357,6 +369,7 @@ public final class HttpApi implements AutoCloseable {
       Symbol symbol,
       BarInterval interval,
       RangeQuery range,
+      Optional<BatchViewPointer> run,
       List<T> rows,
       Function<T, Instant> time,
       Function<T, Map<String, Object>> toJson) {
@@ -368,7 +381,7 @@ public final class HttpApi implements AutoCloseable {
     body.put("to", range.to().toString());
     body.put(
         "batch_watermark",
-        views.batchViews().flatMap(v -> v.watermarkOf(symbol)).map(Instant::toString).orElse(null));
+        run.flatMap(v -> v.watermarkOf(symbol)).map(Instant::toString).orElse(null));
     body.put("count", page.size());
     body.put("results", page.stream().map(toJson).toList());
     body.put(

@@ -99,8 +99,20 @@ public final class ServingViews {
    */
   public List<ServedBar> bars(
       Symbol symbol, BarInterval interval, Instant fromInclusive, Instant toExclusive) {
+    return bars(batch.current(), symbol, interval, fromInclusive, toExclusive);
+  }
+
+  /**
+   * {@link #bars(Symbol, BarInterval, Instant, Instant)} from the batch run {@code views} names
+   * (read once by the caller, e.g. to report its batch watermark beside the bars).
+   */
+  public List<ServedBar> bars(
+      Optional<BatchViewPointer> views,
+      Symbol symbol,
+      BarInterval interval,
+      Instant fromInclusive,
+      Instant toExclusive) {
     requireOrdered(fromInclusive, toExclusive);
-    Optional<BatchViewPointer> views = batch.current();
     return switch (interval) {
       case ONE_DAY -> daily(views, symbol, fromInclusive, toExclusive);
       case ONE_WEEK, ONE_MONTH -> calendar(views, symbol, interval, fromInclusive, toExclusive);
@@ -117,10 +129,15 @@ public final class ServingViews {
    */
   public List<DailyIndicatorValues> dailyIndicators(
       Symbol symbol, Instant fromInclusive, Instant toExclusive) {
+    return dailyIndicators(batch.current(), symbol, fromInclusive, toExclusive);
+  }
+
+  /** {@link #dailyIndicators(Symbol, Instant, Instant)} of the batch run {@code views} names. */
+  public List<DailyIndicatorValues> dailyIndicators(
+      Optional<BatchViewPointer> views, Symbol symbol, Instant fromInclusive, Instant toExclusive) {
     requireOrdered(fromInclusive, toExclusive);
-    return batch
-        .current()
-        .map(views -> oldestFirst(batch.dailyIndicators(views, symbol, fromInclusive, toExclusive)))
+    return views
+        .map(run -> oldestFirst(batch.dailyIndicators(run, symbol, fromInclusive, toExclusive)))
         .orElse(List.of());
   }
 

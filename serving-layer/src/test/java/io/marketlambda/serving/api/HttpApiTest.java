@@ -176,6 +176,75 @@ class HttpApiTest {
     }
   }
 
+  /**
+   * A serving copy swapped between any two reads of its pointer (as a batch run's export does under
+   * load): each answer reports the batch watermark of the run its bars came from.
+   */
+  @Test
+  void anAnswerReportsTheBatchWatermarkOfTheRunItsBarsCameFrom() throws Exception {
+    startWithViews(); // for the daily bars
+    api.close();
+    BatchViewPointer older =
+        new BatchViewPointer(
+            "batch_views_r0",
+            "r0",
+            LAST.minusDays(7),
+            Map.of(IBM, MarketTime.startOf(LAST.minusDays(6))));
+    BatchViewPointer newer =
+        new BatchViewPointer(
+            "batch_views_r1", "r1", LAST, Map.of(IBM, MarketTime.startOf(LAST.plusDays(1))));
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    io.marketlambda.serving.view.BatchView swapping =
+        new io.marketlambda.serving.view.BatchView() {
+          @Override
+          public java.util.Optional<BatchViewPointer> current() {
+            return java.util.Optional.of(reads.getAndIncrement() % 3 == 0 ? older : newer);
+          }
+
+          @Override
+          public List<Bar> bars(
+              BatchViewPointer views,
+              Symbol symbol,
+              BarInterval interval,
+              java.time.Instant from,
+              java.time.Instant to) {
+            java.time.Instant watermark = views.watermarkOf(symbol).orElseThrow();
+            return dailyBars.stream()
+                .filter(bar -> bar.start().isBefore(watermark))
+                .filter(bar -> !bar.start().isBefore(from) && bar.start().isBefore(to))
+                .sorted(java.util.Comparator.comparing(Bar::start).reversed())
+                .toList();
+          }
+
+          @Override
+          public List<io.marketlambda.viewstore.DailyIndicatorValues> dailyIndicators(
+              BatchViewPointer views, Symbol symbol, java.time.Instant from, java.time.Instant to) {
+            return List.of();
+          }
+        };
+    start(1000, () -> {}, new ServingViews(new InMemoryViews.Realtime(), swapping));
+
+    Map<String, Integer> countByWatermark = new java.util.TreeMap<>();
+    for (int i = 0; i < 8; i++) {
+      JsonNode body =
+          json.readTree(
+              get("/v1/symbols/IBM/bars?interval=1d&from=" + FIRST + "&to=" + LAST.plusDays(1), KEY)
+                  .body());
+      Integer before =
+          countByWatermark.put(body.get("batch_watermark").asText(), body.get("count").asInt());
+      assertThat(before == null || before == body.get("count").asInt()).isTrue();
+    }
+
+    long olderDays =
+        dailyBars.stream()
+            .filter(bar -> bar.start().isBefore(MarketTime.startOf(LAST.minusDays(6))))
+            .count();
+    assertThat(countByWatermark)
+        .containsEntry(MarketTime.startOf(LAST.minusDays(6)).toString(), (int) olderDays)
+        .containsEntry(MarketTime.startOf(LAST.plusDays(1)).toString(), dailyBars.size());
+  }
+
   @Test
   void aRangeLeftOpenEndsAtTheNewestDataOfTheSymbolNotTheWallClock() throws Exception {
     clock = Clock.fixed(java.time.Instant.parse("2026-12-06T20:00:00Z"), ZoneOffset.UTC);
