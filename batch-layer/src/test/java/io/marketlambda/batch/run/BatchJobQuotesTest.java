@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.marketlambda.batch.LeanDaily;
+import io.marketlambda.batch.LeanTicks;
 import io.marketlambda.batch.bronze.BronzeColumns;
 import io.marketlambda.batch.bronze.BronzeImport;
 import io.marketlambda.core.config.LakeConfig;
@@ -57,20 +58,12 @@ class BatchJobQuotesTest {
     new BronzeImport(spark, lake, Clock.systemUTC(), line -> {})
         .importBars(
             "lean-daily", LeanDaily.read("IBM").upTo(DAY.minusDays(3)).lineageBars().iterator());
+    // The raw rows, for the expected values; the quotes come from the same file.
     List<String> ticks =
         Files.readAllLines(SharedData.resolve("lean/tick/20131007_ibm_Trade_Tick.csv"));
     QuoteWireCodec codec = new QuoteWireCodec();
     List<Row> landed = new ArrayList<>();
-    for (int i = 0; i < ticks.size(); i++) {
-      String[] f = ticks.get(i).split(",");
-      Quote quote =
-          new Quote(
-              Symbol.of("IBM"),
-              DAY.atStartOfDay(NEW_YORK).toInstant().plusMillis(Long.parseLong(f[0])),
-              Long.parseLong(f[1]) / 10_000.0,
-              Long.parseLong(f[2]),
-              "lean-tick",
-              i + 1);
+    for (Quote quote : LeanTicks.ibm()) {
       landed.add(bronze(codec.encodeValue(quote), landed.size()));
     }
     landed.add(bronze(landed.get(100).getAs(1), landed.size())); // a producer's retry

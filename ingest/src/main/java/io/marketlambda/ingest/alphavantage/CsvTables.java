@@ -10,7 +10,10 @@ import java.util.Map;
  * per line; {@code \n} or {@code \r\n} line ends; fields may be double-quoted. A row is kept with
  * its 1-based line number. A row with a different number of fields than the header is kept short
  * and fails on its missing field, except the last row: a short last row means the body was cut, and
- * the whole body is refused as truncated.
+ * the whole body is refused as truncated. A body cut at a line boundary has only whole rows: the
+ * HTTP client refuses it when the connection closed before the declared {@code Content-Length} or
+ * the chunked body's end ({@link AlphaVantageClient} retries it); a server that sends fewer rows
+ * with a length to match cannot be told from a complete answer.
  */
 final class CsvTables {
   private CsvTables() {}

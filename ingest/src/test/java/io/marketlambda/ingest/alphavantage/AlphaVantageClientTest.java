@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.ingest.alphavantage.LocalAlphaVantage.Answer;
+import io.marketlambda.ingest.bench.LocalAlphaVantage;
+import io.marketlambda.ingest.bench.LocalAlphaVantage.Answer;
 import io.marketlambda.ingest.quarantine.InMemoryQuarantine;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +32,14 @@ class AlphaVantageClientTest {
       AlphaVantageRequest.of(AlphaVantageFunction.TIME_SERIES_DAILY, Symbol.of("IBM"));
   private static final String DAILY_BODY =
       RecordedResponses.read("crazzyghost-alphavantage-java/timeseries_daily.json");
+
+  private static final String MSFT_CSV =
+      RecordedResponses.read(
+          "romeltorres-alpha_vantage/time_series_intraday_extended_1min_MSFT.csv");
+  private static final AlphaVantageRequest MSFT_CSV_REQUEST =
+      AlphaVantageRequest.intraday(Symbol.of("MSFT"), IntradayInterval.ONE_MINUTE)
+          .forMonth(YearMonth.of(2020, 12))
+          .asCsv();
 
   private final List<Duration> pauses = new ArrayList<>();
   private final List<Instant> calls = new ArrayList<>();
@@ -200,6 +209,40 @@ class AlphaVantageClientTest {
 
       assertThat(server.queries()).hasSize(2);
     }
+  }
+
+  @Test
+  void retriesACsvBodyWhoseConnectionWasCutAtALineBoundary() throws Exception {
+    // Every row whole, so the CSV alone cannot tell: the HTTP framing (Content-Length) can.
+    try (LocalAlphaVantage server =
+        new LocalAlphaVantage(Answer.cutAfter(MSFT_CSV, lineBoundary()), Answer.ok(MSFT_CSV))) {
+      assertThat(client(server).fetch(MSFT_CSV_REQUEST)).isEqualTo(MSFT_CSV);
+
+      assertThat(server.queries()).hasSize(2);
+    }
+  }
+
+  @Test
+  void aCsvBodyCutAtALineBoundaryOnEveryAttemptEndsInATransientFailure() throws Exception {
+    try (LocalAlphaVantage server =
+        new LocalAlphaVantage(Answer.cutAfter(MSFT_CSV, lineBoundary()))) {
+      AlphaVantageTransientException failure =
+          catchThrowableOfType(
+              AlphaVantageTransientException.class, () -> client(server).fetch(MSFT_CSV_REQUEST));
+
+      assertThat(failure)
+          .hasMessageStartingWith(
+              "Cannot call TIME_SERIES_INTRADAY MSFT 1min 2020-12: HTTP exchange failed: ")
+          .hasMessageEndingWith("; tried up to 3 times with back-off (alphavantage.max-attempts)");
+      assertThat(server.queries()).hasSize(3);
+    }
+  }
+
+  /** The end of a line halfway through the recorded CSV. */
+  private static int lineBoundary() {
+    int boundary = MSFT_CSV.indexOf('\n', MSFT_CSV.length() / 2) + 1;
+    assertThat(boundary).isPositive();
+    return boundary;
   }
 
   @Test

@@ -21,8 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,16 +97,9 @@ public final class ServingBenchmark {
    * @throws IllegalStateException when the views hold no batch views or no quote of the symbol
    */
   public void run() throws IOException, InterruptedException {
-    String key = "bench-" + Long.toHexString(System.nanoTime());
-    Path keys = work.resolve("api-keys");
-    Files.createDirectories(work);
-    Files.writeString(keys, key + "\n", StandardCharsets.UTF_8);
-    Settings benchSettings =
-        settings.withOverrides(
-            List.of(
-                "serving.http.port=0",
-                "serving.api-keys-file=" + keys.toAbsolutePath(),
-                "serving.rate-limit=1000000"));
+    BenchApiKey api = BenchApiKey.create(settings, work, "api-keys");
+    String key = api.key();
+    Settings benchSettings = api.settings();
     ServingConfig config = ServingConfig.from(benchSettings);
     RealtimeViewsConfig views = config.views();
     try (Connection connection = HBaseConnector.connect(config.hbase());

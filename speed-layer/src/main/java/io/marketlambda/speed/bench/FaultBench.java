@@ -1,5 +1,9 @@
 package io.marketlambda.speed.bench;
 
+import io.marketlambda.core.bench.ChildJvm;
+import io.marketlambda.core.bench.FaultReport;
+import io.marketlambda.core.bench.FaultRow;
+import io.marketlambda.core.bench.StackControl;
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
@@ -97,42 +101,6 @@ public final class FaultBench {
     }
   }
 
-  /** Sends a command to the stack the speed layer runs on: {@code stop kafka}, etc. */
-  @FunctionalInterface
-  public interface StackControl {
-    void control(String command) throws Exception;
-  }
-
-  /**
-   * One fault's accounting.
-   *
-   * @param offered records Kafka acknowledged (good, bad, repeated and late)
-   * @param lost good trades no bar counts, plus bad records not dead-lettered and late ones not
-   *     routed to the late topic
-   * @param duplicated trades the bars count beyond those sent
-   * @param deadLettered bad records in the dead-letter topic, each once
-   * @param lateRouted late quotes in the late topic, each once
-   * @param recoverySeconds from the end of each outage (restart, service back) to a trade sent
-   *     after it being in its bar, the longest; NaN without an outage
-   * @param recordsPerSecond while draining (F0, F4): every record after the first, sent at once,
-   *     over the seconds from the first send to the last trade in HBase; NaN otherwise
-   * @param problems what is wrong, empty when the fault passed
-   */
-  public record Row(
-      Fault fault,
-      long offered,
-      long lost,
-      long duplicated,
-      long deadLettered,
-      long lateRouted,
-      double recoverySeconds,
-      double recordsPerSecond,
-      List<String> problems) {
-    public boolean passed() {
-      return problems.isEmpty();
-    }
-  }
-
   private final Map<String, String> endpoints;
   private final List<Quote> day;
   private final Duration publishing;
@@ -174,101 +142,41 @@ public final class FaultBench {
     this.out = out;
   }
 
-  /** Runs the faults in turn, prints the table and the summary line, and returns the rows. */
-  public List<Row> run(List<Fault> faults) throws Exception {
-    List<Row> rows = new ArrayList<>();
+  /**
+   * Runs the faults in turn, printing each one's summary line, and returns their rows (the caller
+   * prints the table, {@link FaultReport}, with the other layers' faults).
+   */
+  public List<FaultRow> run(List<Fault> faults) throws Exception {
+    List<FaultRow> rows = new ArrayList<>();
     for (Fault fault : faults) {
       out.accept(fault + ": " + fault.description() + " ...");
-      Row row = runOne(fault);
+      FaultRow row = runOne(fault);
       rows.add(row);
-      out.accept(
-          String.format(
-              Locale.ROOT,
-              "%s: %s, %,d offered, %,d lost, %,d duplicated",
-              fault,
-              row.passed() ? "passed" : "FAILED: " + String.join("; ", row.problems()),
-              row.offered(),
-              row.lost(),
-              row.duplicated()));
+      out.accept(FaultReport.summary(row));
     }
     compareDrainRates(rows);
-    report(rows).forEach(out);
     return rows;
   }
 
   /**
    * F4's records/s against F0's: the issue's bar is 90 %. Rows are rebuilt with the problem added.
    */
-  private static void compareDrainRates(List<Row> rows) {
-    Optional<Row> clean = rows.stream().filter(row -> row.fault() == Fault.F0).findFirst();
+  private static void compareDrainRates(List<FaultRow> rows) {
+    Optional<FaultRow> clean =
+        rows.stream().filter(row -> row.fault().equals(Fault.F0.name())).findFirst();
     for (int i = 0; i < rows.size(); i++) {
-      Row row = rows.get(i);
-      if (row.fault() == Fault.F4 && clean.isPresent()) {
+      FaultRow row = rows.get(i);
+      if (row.fault().equals(Fault.F4.name()) && clean.isPresent()) {
         double ratio = row.recordsPerSecond() / clean.get().recordsPerSecond();
         if (!(ratio >= 0.9)) {
-          List<String> problems = new ArrayList<>(row.problems());
-          problems.add(
-              String.format(Locale.ROOT, "drained at %.2f of the clean run's records/s", ratio));
           rows.set(
               i,
-              new Row(
-                  row.fault(),
-                  row.offered(),
-                  row.lost(),
-                  row.duplicated(),
-                  row.deadLettered(),
-                  row.lateRouted(),
-                  row.recoverySeconds(),
-                  row.recordsPerSecond(),
-                  List.copyOf(problems)));
+              row.withProblem(
+                  String.format(
+                      Locale.ROOT, "drained at %.2f of the clean run's records/s", ratio)));
         }
       }
     }
-  }
-
-  /**
-   * The table, one row per fault, and the line {@code faults: N injected, lost L, duplicated D}.
-   */
-  static List<String> report(List<Row> rows) {
-    List<String> lines = new ArrayList<>();
-    lines.add("");
-    lines.add(
-        "| fault | offered | lost | duplicated | dead-lettered | late-routed | recovery s"
-            + " | records/s | verdict |");
-    lines.add("|---|---|---|---|---|---|---|---|---|");
-    long lost = 0;
-    long duplicated = 0;
-    for (Row row : rows) {
-      lost += row.lost();
-      duplicated += row.duplicated();
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "| %s %s | %,d | %,d | %,d | %,d | %,d | %s | %s | %s |",
-              row.fault(),
-              row.fault().description(),
-              row.offered(),
-              row.lost(),
-              row.duplicated(),
-              row.deadLettered(),
-              row.lateRouted(),
-              Double.isNaN(row.recoverySeconds())
-                  ? "-"
-                  : String.format(Locale.ROOT, "%.1f", row.recoverySeconds()),
-              Double.isNaN(row.recordsPerSecond())
-                  ? "-"
-                  : String.format(Locale.ROOT, "%,.0f", row.recordsPerSecond()),
-              row.passed() ? "pass" : "FAIL: " + String.join("; ", row.problems())));
-    }
-    lines.add("");
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "faults: %d injected, lost %,d, duplicated %,d",
-            rows.stream().filter(row -> row.fault() != Fault.F0).count(),
-            lost,
-            duplicated));
-    return lines;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -298,7 +206,7 @@ public final class FaultBench {
     }
   }
 
-  private Row runOne(Fault fault) throws Exception {
+  private FaultRow runOne(Fault fault) throws Exception {
     String name = fault.name().toLowerCase(Locale.ROOT);
     long run = System.currentTimeMillis();
     Topics topics = new Topics("bench-faults-" + name + "-" + run);
@@ -343,7 +251,7 @@ public final class FaultBench {
       Path commits = directory.resolve("lake/_checkpoints/speed-views/commits");
       BooleanSupplier finished =
           () -> barCount(reader, closing) >= 1 && latest(reader).map(closing::equals).orElse(false);
-      SpeedProcess speed = null;
+      ChildJvm speed = null;
       try {
         if (drained) {
           // The first trade alone, so that the query is up and has committed a micro-batch; then
@@ -371,12 +279,12 @@ public final class FaultBench {
           speed =
               switch (fault) {
                 case F1 -> {
-                  SpeedProcess current = speed;
+                  ChildJvm current = speed;
                   Random random = new Random(20131007L);
                   for (int kill = 1; kill <= KILLS; kill++) {
                     awaitSent(publisher, planned.size() * kill / (KILLS + 1));
                     long committed = count(commits);
-                    SpeedProcess running = current;
+                    ChildJvm running = current;
                     awaitOrNote(
                         () -> count(commits) > committed || !running.isAlive(),
                         Duration.ofMinutes(3),
@@ -481,8 +389,9 @@ public final class FaultBench {
       if (!latest.map(closing::equals).orElse(false)) {
         problems.add("latest quote " + latest.map(Quote::toString).orElse("none"));
       }
-      return new Row(
-          fault,
+      return new FaultRow(
+          fault.name(),
+          fault.description(),
           acknowledged.total(),
           bars.lost() + dead.missing() + late.missing(),
           bars.duplicated(),

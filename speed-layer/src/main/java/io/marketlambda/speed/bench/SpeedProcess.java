@@ -1,28 +1,19 @@
 package io.marketlambda.speed.bench;
 
+import io.marketlambda.core.bench.ChildJvm;
 import io.marketlambda.speed.SpeedApplication;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * {@link SpeedApplication} in a child JVM, on this JVM's class path and module flags, with its
- * output appended to a log file: a speed layer that can be killed with SIGKILL, as a cluster
- * manager or the kernel's OOM killer would.
+ * {@link SpeedApplication} in a child JVM ({@link ChildJvm}): a speed layer that can be killed with
+ * SIGKILL.
  */
-public final class SpeedProcess implements AutoCloseable {
-  private final Path log;
-  private final Process process;
-
-  private SpeedProcess(Path log, Process process) {
-    this.log = log;
-    this.process = process;
-  }
+public final class SpeedProcess {
+  private SpeedProcess() {}
 
   /**
    * Starts the speed layer.
@@ -32,73 +23,14 @@ public final class SpeedProcess implements AutoCloseable {
    * @param log where its output is appended
    * @throws IOException when the JVM cannot be started
    */
-  public static SpeedProcess start(Map<String, String> settings, String heap, Path log)
+  public static ChildJvm start(Map<String, String> settings, String heap, Path log)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
-    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (argument.startsWith("--add-opens")
-          || argument.startsWith("--add-exports")
-          || argument.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-          || argument.startsWith("-Djdk.reflect")
-          || argument.startsWith("-Dlog4j")) {
-        command.add(argument);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(SpeedApplication.class.getName());
+    List<String> arguments = new ArrayList<>();
     settings.forEach(
         (key, value) -> {
-          command.add("--conf");
-          command.add(key + "=" + value);
+          arguments.add("--conf");
+          arguments.add(key + "=" + value);
         });
-    Files.createDirectories(log.toAbsolutePath().getParent());
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    return new SpeedProcess(log, process);
-  }
-
-  public boolean isAlive() {
-    return process.isAlive();
-  }
-
-  /** SIGKILL, and waits for the JVM to be gone. */
-  public void kill() throws InterruptedException {
-    process.destroyForcibly().waitFor();
-  }
-
-  /** The child's WARN and ERROR lines with their stack frames, the last {@code lines}. */
-  public String problems(int lines) {
-    return problems(log, lines);
-  }
-
-  /**
-   * The WARN and ERROR lines of a speed layer's log with their stack frames, the last {@code
-   * lines}.
-   */
-  public static String problems(Path log, int lines) {
-    try (Stream<String> all = Files.lines(log)) {
-      List<String> shown =
-          all.filter(
-                  line ->
-                      line.contains(" WARN ")
-                          || line.contains(" ERROR ")
-                          || line.startsWith("\t")
-                          || line.startsWith("Caused by"))
-              .toList();
-      return String.join("\n", shown.subList(Math.max(0, shown.size() - lines), shown.size()));
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return "(cannot read " + log + ": " + e + ")";
-    }
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    kill();
+    return ChildJvm.start(SpeedApplication.class.getName(), arguments, heap, log);
   }
 }

@@ -3,6 +3,7 @@ package io.marketlambda.speed.stream;
 import io.marketlambda.speed.checkpoint.LocalCheckpointFileManager;
 import io.marketlambda.views.AlertRules;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.MapFunction;
@@ -45,6 +46,12 @@ public final class SpeedPipeline {
 
   static final String VIEWS = "speed-views";
   static final String LATEST = "speed-latest-quote";
+
+  /**
+   * The names of the speed layer's streaming queries, which are also their checkpoint directories
+   * ({@code LakeLayout.checkpoint}).
+   */
+  public static final List<String> QUERY_NAMES = List.of(VIEWS, LATEST);
 
   private final SparkSession spark;
   private final SpeedConfig config;

@@ -31,7 +31,7 @@ class FaultBenchIT {
     List<LeanTradeTicks.Tick> ticks = ibm.ticks();
     List<Quote> day = SpeedItSupport.trades(ibm);
     List<String> printed = new ArrayList<>();
-    List<FaultBench.Row> rows =
+    List<io.marketlambda.core.bench.FaultRow> rows =
         new FaultBench(
                 endpoints.asProperties(),
                 day,
@@ -41,7 +41,7 @@ class FaultBenchIT {
                 printed::add)
             .run(List.of(FaultBench.Fault.F4, FaultBench.Fault.F5));
 
-    FaultBench.Row poison = rows.get(0);
+    io.marketlambda.core.bench.FaultRow poison = rows.get(0);
     assertThat(poison.problems()).as(String.join("\n", printed)).isEmpty();
     // Drained runs send the day and four copies of it, a day apart each, then two closing trades.
     assertThat(poison.offered()).isEqualTo(5L * ticks.size() + 10_000 + 2);
@@ -50,7 +50,7 @@ class FaultBenchIT {
     assertThat(poison.duplicated()).isZero();
     assertThat(poison.lateRouted()).isZero();
 
-    FaultBench.Row duplicates = rows.get(1);
+    io.marketlambda.core.bench.FaultRow duplicates = rows.get(1);
     assertThat(duplicates.problems()).as(String.join("\n", printed)).isEmpty();
     assertThat(duplicates.offered()).isEqualTo(ticks.size() + ticks.size() / 10 + 2);
     assertThat(duplicates.lost()).isZero();

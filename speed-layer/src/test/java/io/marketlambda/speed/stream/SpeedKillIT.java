@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.marketlambda.core.bench.ChildJvm;
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Alert;
@@ -93,7 +94,7 @@ class SpeedKillIT {
         List<Quote> slice =
             trades.subList(kill * chunk, Math.min(trades.size(), (kill + 1) * chunk));
         Thread publisher = publisher(producer, codec, slice, kill);
-        SpeedProcess child = startSpeedLayer(endpoints, lake, log);
+        ChildJvm child = startSpeedLayer(endpoints, lake, log);
         long committed = count(commits);
         publisher.start();
         // Let it commit at least one micro-batch of this run, then kill it somewhere in the next.
@@ -109,7 +110,7 @@ class SpeedKillIT {
         publisher.join();
       }
 
-      SpeedProcess last = startSpeedLayer(endpoints, lake, log);
+      ChildJvm last = startSpeedLayer(endpoints, lake, log);
       try {
         send(producer, codec, pushWatermark);
         producer.flush();
@@ -209,7 +210,7 @@ class SpeedKillIT {
   }
 
   /** {@code SpeedApplication} in a child JVM with this JVM's class path and flags. */
-  private static SpeedProcess startSpeedLayer(LocalStackEndpoints endpoints, Path lake, Path log)
+  private static ChildJvm startSpeedLayer(LocalStackEndpoints endpoints, Path lake, Path log)
       throws Exception {
     Map<String, String> settings = new java.util.LinkedHashMap<>(endpoints.asProperties());
     for (String override : overrides(lake, KILLED)) {
@@ -251,10 +252,7 @@ class SpeedKillIT {
       await().atMost(Duration.ofMinutes(3)).until(condition);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError(
-          "No "
-              + what
-              + " within 3 minutes; the speed layer's log:\n"
-              + SpeedProcess.problems(log, 80),
+          "No " + what + " within 3 minutes; the speed layer's log:\n" + ChildJvm.problems(log, 80),
           e);
     }
   }
