@@ -2,18 +2,26 @@ package io.marketlambda.app;
 
 import io.marketlambda.batch.BatchSession;
 import io.marketlambda.batch.bench.BatchBenchmark;
+import io.marketlambda.batch.bench.BatchFaultBench;
+import io.marketlambda.batch.run.BatchConfig;
+import io.marketlambda.batch.run.BatchJob;
+import io.marketlambda.core.bench.FaultReport;
+import io.marketlambda.core.bench.FaultRow;
+import io.marketlambda.core.config.Durations;
 import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.ingest.bench.IngestBenchmark;
+import io.marketlambda.ingest.bench.IngestFaultBench;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.ingest.quarantine.Quarantine;
 import io.marketlambda.ingest.recorded.RecordedReader;
 import io.marketlambda.ingest.recorded.RecordedSource;
 import io.marketlambda.localstack.LocalStackOptions;
 import io.marketlambda.localstack.LocalStackProcess;
+import io.marketlambda.serving.bench.ServingSwapFault;
 import io.marketlambda.speed.bench.FaultBench;
 import io.marketlambda.speed.bench.SpeedBenchmark;
 import java.io.PrintWriter;
@@ -27,6 +35,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,17 +144,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
         names = "--step",
-        paramLabel = "<seconds>",
-        defaultValue = "20",
-        description = "Seconds each rate is offered (default: ${DEFAULT-VALUE}).")
-    int stepSeconds;
+        paramLabel = "<duration>",
+        defaultValue = "20s",
+        description = "How long each rate is offered (default: ${DEFAULT-VALUE}).")
+    Duration step;
 
     @Option(
         names = "--warm-up",
-        paramLabel = "<seconds>",
-        defaultValue = "15",
-        description = "Unmeasured seconds at the first rate (default: ${DEFAULT-VALUE}).")
-    int warmUpSeconds;
+        paramLabel = "<duration>",
+        defaultValue = "15s",
+        description = "Unmeasured time at the first rate (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
 
     @Option(
         names = "--lake",
@@ -165,16 +175,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      if (rates.stream().anyMatch(rate -> rate < 1) || stepSeconds < 1 || warmUpSeconds < 0) {
+      if (rates.stream().anyMatch(rate -> rate < 1) || step.toSeconds() < 1) {
         throw new ParameterException(
             spec.commandLine(),
             "Cannot bench with --rates "
                 + rates
                 + " --step "
-                + stepSeconds
-                + " --warm-up "
-                + warmUpSeconds
-                + ": rates and step must be positive");
+                + Durations.format(step)
+                + ": rates must be positive and the step at least 1s");
       }
       List<Quote> trades = new ArrayList<>();
       AtomicLong rejected = new AtomicLong();
@@ -200,8 +208,8 @@ final class BenchCommand implements Callable<Integer> {
               config.settings(),
               trades,
               rates,
-              Duration.ofSeconds(stepSeconds),
-              Duration.ofSeconds(warmUpSeconds),
+              step,
+              warmUp,
               lake,
               baseline,
               line -> {
@@ -246,29 +254,29 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
         names = "--step",
-        paramLabel = "<seconds>",
-        defaultValue = "10",
+        paramLabel = "<duration>",
+        defaultValue = "10s",
         description =
-            "Seconds each rate is offered per request and path (default: ${DEFAULT-VALUE}).")
-    int stepSeconds;
+            "How long each rate is offered per request and path (default: ${DEFAULT-VALUE}).")
+    Duration step;
 
     @Override
     public Integer call() throws Exception {
-      if (rates.stream().anyMatch(rate -> rate < 1) || stepSeconds < 1) {
+      if (rates.stream().anyMatch(rate -> rate < 1) || step.toSeconds() < 1) {
         throw new ParameterException(
             spec.commandLine(),
             "Cannot bench with --rates "
                 + rates
                 + " --step "
-                + stepSeconds
-                + ": both must be positive");
+                + Durations.format(step)
+                + ": rates must be positive and the step at least 1s");
       }
       PrintWriter out = spec.commandLine().getOut();
       new io.marketlambda.serving.bench.ServingBenchmark(
               config.settings(),
               QueryCommand.symbol(spec, symbol),
               rates,
-              Duration.ofSeconds(stepSeconds),
+              step,
               Path.of("work", "bench", "serving"),
               line -> {
                 out.println(line);
@@ -376,24 +384,32 @@ final class BenchCommand implements Callable<Integer> {
   @Command(
       name = "faults",
       mixinStandardHelpOptions = true,
-      header = "The speed layer's fault suite: faults injected, every record accounted for.",
+      header = "The fault suite: faults injected, every record accounted for.",
       description = {
-        "Starts a local stack of its own (free ports, data in <work>/local-stack) and, for each",
-        "fault, sends IBM's recorded trades of 2013-10-07 through new topics to the speed layer",
-        "in a child JVM, injects the fault and accounts for every record Kafka acknowledged:",
+        "Starts a local stack of its own (free ports, data in <work>/local-stack). For each speed",
+        "layer fault it sends IBM's recorded trades of 2013-10-07 through new topics to the speed",
+        "layer in a child JVM, injects the fault and accounts for every record Kafka acknowledged:",
         "trades lost or counted twice in the 1-minute bars, bad records dead-lettered with field",
         "and reason, late quotes routed to the late topic, seconds to recover after an outage.",
+        "The batch faults run on a lake in <work>/lake holding Lean's daily bars of IBM, AAPL and",
+        "SPY, against a clean run of the same lake.",
         "",
-        "  F0  no fault: the reference run (drained: records/s)",
-        "  F1  SIGKILL of the speed JVM mid-micro-batch, 3 times",
-        "  F2  HBase region server stopped for 20 s under load",
-        "  F3  Kafka broker stopped for 20 s under load",
-        "  F4  10,000 poison records mixed in (drained: records/s within 10 %% of F0)",
-        "  F5  duplicates and out-of-order delivery",
-        "  F6  quotes 1 hour and 1 day late",
+        "  F0   no fault: the reference run (drained: records/s)",
+        "  F1   SIGKILL of the speed JVM mid-micro-batch, 3 times",
+        "  F2   HBase region server stopped for 20 s under load",
+        "  F3   Kafka broker stopped for 20 s under load",
+        "  F4   10,000 poison records mixed in (drained: records/s within 10 %% of F0)",
+        "  F5   duplicates and out-of-order delivery",
+        "  F6   quotes 1 hour and 1 day late",
+        "  F7   Alpha Vantage 500, rate-limit and quota bodies, a stalled body, a CSV cut at a",
+        "       line boundary, Kafka down while ingesting (recorded responses, bars accounted)",
+        "  F8   serving copy swapped while the HTTP API is read at load",
+        "  F9   nightly run killed with SIGKILL midway then rerun; two runs started at once",
+        "  F12  Kafka retention removing quotes before land read them",
         "",
         "Prints one row per fault and 'faults: N injected, lost L, duplicated D'; exits 1 when a",
-        "fault failed. The speed layer's log of each fault is <work>/<fault>/speed.log."
+        "fault failed. The speed layer's log of each fault is <work>/<fault>/speed.log, the killed",
+        "nightly run's <work>/F9-killed-run.log."
       })
   static final class Faults implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -404,18 +420,18 @@ final class BenchCommand implements Callable<Integer> {
         names = "--faults",
         paramLabel = "<F>",
         split = ",",
-        defaultValue = "F0,F1,F2,F3,F4,F5,F6",
+        defaultValue = "F0,F1,F2,F3,F4,F5,F6,F7,F8,F9,F12",
         description = "Faults to inject, in order (default: ${DEFAULT-VALUE}).")
     List<String> faults;
 
     @Option(
         names = "--duration",
-        paramLabel = "<seconds>",
-        defaultValue = "60",
+        paramLabel = "<duration>",
+        defaultValue = "60s",
         description =
-            "Seconds over which the paced faults (F1, F2, F3, F5, F6) offer the day's trades"
+            "How long the paced faults (F1, F2, F3, F5, F6) take to offer the day's trades"
                 + " (default: ${DEFAULT-VALUE}).")
-    int durationSeconds;
+    Duration duration;
 
     @Option(
         names = "--work",
@@ -428,23 +444,42 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      List<FaultBench.Fault> selected = new ArrayList<>();
+      List<FaultBench.Fault> speedFaults = new ArrayList<>();
+      List<BatchFaultBench.Fault> batchFaults = new ArrayList<>();
+      boolean servingSwap = false;
+      boolean ingestFaults = false;
       for (String name : faults) {
-        try {
-          selected.add(FaultBench.Fault.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
+        String id = name.trim().toUpperCase(java.util.Locale.ROOT);
+        if (java.util.Arrays.stream(FaultBench.Fault.values()).anyMatch(f -> f.name().equals(id))) {
+          speedFaults.add(FaultBench.Fault.valueOf(id));
+        } else if (id.equals(IngestFaultBench.ID)) {
+          ingestFaults = true;
+        } else if (id.equals(ServingSwapFault.ID)) {
+          servingSwap = true;
+        } else if (java.util.Arrays.stream(BatchFaultBench.Fault.values())
+            .anyMatch(f -> f.name().equals(id))) {
+          batchFaults.add(BatchFaultBench.Fault.valueOf(id));
+        } else {
           throw new ParameterException(
               spec.commandLine(),
               "Cannot inject --faults "
                   + name
                   + ": not one of "
-                  + java.util.Arrays.toString(FaultBench.Fault.values()));
+                  + java.util.Arrays.toString(FaultBench.Fault.values())
+                  + ", "
+                  + IngestFaultBench.ID
+                  + ", "
+                  + ServingSwapFault.ID
+                  + " or "
+                  + java.util.Arrays.toString(BatchFaultBench.Fault.values()));
         }
       }
-      if (durationSeconds < 10) {
+      if (duration.toSeconds() < 10) {
         throw new ParameterException(
             spec.commandLine(),
-            "Cannot offer the day in --duration " + durationSeconds + ": give at least 10 s");
+            "Cannot offer the day in --duration "
+                + Durations.format(duration)
+                + ": give at least 10s");
       }
       Path file = data.directory.resolve("lean/tick/20131007_ibm_Trade_Tick.csv");
       if (!Files.isRegularFile(file)) {
@@ -475,20 +510,144 @@ final class BenchCommand implements Callable<Integer> {
                   Optional.of(work.resolve("local-stack.log")),
                   "1g",
                   Duration.ofMinutes(3)))) {
-        List<FaultBench.Row> rows =
-            new FaultBench(
-                    stack.endpoints().asProperties(),
-                    day,
-                    Duration.ofSeconds(durationSeconds),
-                    work,
-                    stack::control,
-                    line -> {
-                      out.println(line);
-                      out.flush();
-                    })
-                .run(selected);
-        return rows.stream().allMatch(FaultBench.Row::passed) ? 0 : 1;
+        List<FaultRow> rows = new ArrayList<>();
+        if (!speedFaults.isEmpty()) {
+          rows.addAll(
+              new FaultBench(
+                      stack.endpoints().asProperties(),
+                      day,
+                      duration,
+                      work,
+                      stack::control,
+                      line -> {
+                        out.println(line);
+                        out.flush();
+                      })
+                  .run(speedFaults));
+        }
+        if (ingestFaults) {
+          rows.add(
+              new IngestFaultBench(
+                      data.directory,
+                      stack.endpoints().asProperties(),
+                      stack::control,
+                      work,
+                      line -> {
+                        out.println(line);
+                        out.flush();
+                      })
+                  .run());
+        }
+        if (servingSwap || !batchFaults.isEmpty()) {
+          Path lake = importFaultLake(out);
+          Settings settings =
+              Settings.empty()
+                  .withOverrides(
+                      java.util.stream.Stream.concat(
+                              Stream.of("lake.root=" + lake),
+                              stack.endpoints().asProperties().entrySet().stream()
+                                  .map(entry -> entry.getKey() + "=" + entry.getValue()))
+                          .toList());
+          SparkSession spark = BatchSession.getOrCreate("marketlambda-bench-faults", settings);
+          if (servingSwap) {
+            rows.add(servingSwap(spark, settings, out));
+          }
+          if (!batchFaults.isEmpty()) {
+            rows.addAll(batchFaults(batchFaults, spark, settings, day, out));
+          }
+        }
+        FaultReport.lines(rows).forEach(out::println);
+        out.flush();
+        return rows.stream().allMatch(FaultRow::passed) ? 0 : 1;
       }
+    }
+
+    /** A lake of the batch faults' own in {@code <work>/lake}, holding Lean's daily bars. */
+    private Path importFaultLake(PrintWriter out) throws java.io.IOException {
+      Path lakeDirectory = work.resolve("lake").toAbsolutePath();
+      if (Files.exists(lakeDirectory)) {
+        try (Stream<Path> files = Files.walk(lakeDirectory)) {
+          for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(file);
+          }
+        }
+      }
+      out.println("importing Lean's daily bars of IBM, AAPL and SPY into " + lakeDirectory);
+      out.flush();
+      int exit =
+          MarketLambdaApplication.commandLine()
+              .execute(
+                  "import",
+                  "--source",
+                  "lean-daily",
+                  "--path",
+                  data.directory.resolve("lean/daily").toString(),
+                  "--symbols",
+                  "IBM,AAPL,SPY",
+                  "--quarantine",
+                  work.resolve("quarantine.jsonl").toString(),
+                  "--conf",
+                  "lake.root=" + lakeDirectory);
+      if (exit != 0) {
+        throw new IllegalStateException(
+            "Cannot run the batch faults: the import of Lean's daily bars exited " + exit);
+      }
+      return lakeDirectory;
+    }
+
+    /**
+     * F8: a run of 2013-09-30 exported to the serving copy (in an HBase namespace of its own), then
+     * a run of 2013-10-04 exported while the API is read.
+     */
+    private FaultRow servingSwap(SparkSession spark, Settings lake, PrintWriter out)
+        throws Exception {
+      Settings settings =
+          lake.withOverrides(
+              List.of(
+                  "batch.serving-copy=true",
+                  "batch.optimize=false",
+                  "batch.vacuum-retention=0s",
+                  "realtime.hbase-namespace=faults"));
+      Consumer<String> progress =
+          line -> {
+            out.println("  " + line);
+            out.flush();
+          };
+      BatchConfig config = BatchConfig.from(settings);
+      out.println(ServingSwapFault.ID + ": " + ServingSwapFault.DESCRIPTION + " ...");
+      new BatchJob(spark, config, java.time.Clock.systemUTC(), line -> {})
+          .run(LocalDate.of(2013, 9, 30), java.util.OptionalLong.empty());
+      FaultRow row =
+          new ServingSwapFault(settings, Symbol.of("IBM"), work, progress)
+              .run(
+                  () ->
+                      new BatchJob(spark, config, java.time.Clock.systemUTC(), line -> {})
+                          .run(LocalDate.of(2013, 10, 4), java.util.OptionalLong.empty()));
+      out.println(FaultReport.summary(row));
+      return row;
+    }
+
+    /** F9 and F12 on the faults' lake. */
+    private List<FaultRow> batchFaults(
+        List<BatchFaultBench.Fault> selected,
+        SparkSession spark,
+        Settings settings,
+        List<Quote> day,
+        PrintWriter out)
+        throws Exception {
+      java.util.Map<String, String> kafka = settings.withPrefixStripped("kafka.");
+      return new BatchFaultBench(
+              spark,
+              LakeConfig.from(settings).layout(),
+              LocalDate.of(2013, 10, 7),
+              kafka,
+              day,
+              work,
+              line -> {
+                out.println(line);
+                out.flush();
+              })
+          .run(selected);
     }
   }
 

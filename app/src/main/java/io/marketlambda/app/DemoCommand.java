@@ -3,6 +3,7 @@ package io.marketlambda.app;
 import io.marketlambda.batch.BatchApplication;
 import io.marketlambda.batch.BatchSession;
 import io.marketlambda.batch.run.BatchJob;
+import io.marketlambda.core.config.Durations;
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.BarInterval;
@@ -86,6 +87,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   static final String LIVE_DATE = "2013-10-07";
   static final List<Symbol> LIVE_SYMBOLS = List.of(new Symbol("IBM"), new Symbol("SPY"));
   private static final Path WORK = Path.of("work", "demo");
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -118,11 +120,12 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(
       names = "--duration",
-      paramLabel = "<seconds>",
+      paramLabel = "<duration>",
       description =
-          "Stop this many seconds after the start, print the summary and exit (for scripts and"
-              + " tests).")
-  Long durationSeconds;
+          "Stop this long after the start, print the summary and exit (for scripts and tests; "
+              + DurationConverter.FORMAT
+              + ").")
+  Duration duration;
 
   @Option(
       names = "--port",
@@ -182,12 +185,14 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             "--from");
     Instant liveFrom =
         LocalDate.parse(LIVE_DATE).atTime(fromTime).atZone(MarketTime.MARKET_ZONE).toInstant();
-    if (durationSeconds != null && durationSeconds < 1) {
+    if (duration != null && duration.toSeconds() < 1) {
       throw new ParameterException(
-          spec.commandLine(), "Cannot use --duration " + durationSeconds + ": must be 1 or more");
+          spec.commandLine(),
+          "Cannot use --duration " + Durations.format(duration) + ": must be 1s or more");
     }
     deleteRecursively(WORK);
     Files.createDirectories(WORK);
+    out.println("demo log: " + Logging.logTo(WORK.resolve("logs"), "demo"));
 
     long begin = System.nanoTime();
     step("1/5", "starting the local stack (Kafka, ZooKeeper, HDFS, HBase)");
@@ -199,7 +204,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 kafkaPort,
                 zookeeperPort,
                 hdfsPort,
-                Optional.of(WORK.resolve("local-stack.log")),
+                Optional.of(WORK.resolve("logs").resolve("local-stack.log")),
                 "1g",
                 Duration.ofMinutes(3)));
     Demo demo = new Demo(stack);
@@ -259,12 +264,12 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       demo.reportFirstQuote(base, key, begin);
 
       Long remaining =
-          durationSeconds == null
+          duration == null
               ? null
-              : Math.max(0, durationSeconds - (System.nanoTime() - begin) / 1_000_000_000L);
+              : Math.max(0, duration.toSeconds() - (System.nanoTime() - begin) / 1_000_000_000L);
       boolean timedOut = demo.awaitEnd(remaining);
-      if (durationSeconds != null && timedOut) {
-        out.printf("--duration %d s reached%n", durationSeconds);
+      if (duration != null && timedOut) {
+        out.printf("--duration %s reached%n", Durations.format(duration));
       }
       demo.stop(false);
       Runtime.getRuntime().removeShutdownHook(hook);
@@ -349,7 +354,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                   }
                   out.println(
                       "  replay finished; the views stay up"
-                          + (durationSeconds == null ? " until Ctrl-C" : " until --duration"));
+                          + (duration == null ? " until Ctrl-C" : " until --duration"));
                   out.flush();
                 } catch (RuntimeException e) {
                   if (stopped) {
@@ -541,6 +546,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 return null;
               });
       stack.close();
+      if (failure.get() != null) {
+        log.error(Logging.FILE_ONLY, "demo failed", failure.get());
+      }
       out.printf(
           Locale.ROOT,
           "summary: %,d events replayed (trades and minute bars), %,d 1-minute bars in the realtime views, %,d batch rows, %,d API requests served%s%n",
@@ -548,7 +556,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
           bars,
           batchRows,
           requests,
-          failure.get() == null ? "" : "; failed: " + failure.get().getMessage());
+          failure.get() == null
+              ? ""
+              : "; failed: "
+                  + failure.get().getMessage()
+                  + Logging.file().map(file -> " (log: " + file + ")").orElse(""));
       out.flush();
     }
 

@@ -88,14 +88,14 @@ final class IngestCommand implements Callable<Integer> {
     @Option(
         names = "--poll-interval",
         paramLabel = "<duration>",
-        defaultValue = "PT1M",
-        description = "Time between cycles, ISO-8601 (default: ${DEFAULT-VALUE}).")
+        defaultValue = "1m",
+        description = "Time between cycles (default: ${DEFAULT-VALUE}).")
     Duration pollInterval;
 
     @Option(
         names = "--duration",
         paramLabel = "<duration>",
-        description = "Stop after this long, ISO-8601 (default: run until Ctrl-C).")
+        description = "Stop after this long, e.g. 30m (default: run until Ctrl-C).")
     Duration duration;
 
     @Option(names = "--once", description = "Run one cycle and exit.")

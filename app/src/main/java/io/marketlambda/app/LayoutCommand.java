@@ -44,13 +44,21 @@ final class LayoutCommand implements Callable<Integer> {
         names = "--fs",
         required = true,
         paramLabel = "<uri>",
-        description = "Where: hdfs://nn:8020, file:///srv or abfss://c@a.dfs.core.windows.net.")
+        description =
+            "The file system, as Hadoop's -fs takes it: hdfs://nn:8020, file:///srv or"
+                + " abfss://c@a.dfs.core.windows.net.")
     String fs;
 
-    @Option(names = "--owner", paramLabel = "<user>", description = "Owner to set (superuser).")
+    @Option(
+        names = "--owner",
+        paramLabel = "<user>",
+        description = "Owner every directory gets (apply, as a superuser) or must have (verify).")
     String owner;
 
-    @Option(names = "--group", paramLabel = "<group>", description = "Group to set.")
+    @Option(
+        names = "--group",
+        paramLabel = "<group>",
+        description = "Group every directory gets (apply) or must have (verify).")
     String group;
 
     FileSystemLayout layout() {

@@ -41,8 +41,8 @@ final class LocalStackCommand implements Callable<Integer> {
   @Option(
       names = "--start-timeout",
       paramLabel = "<duration>",
-      defaultValue = "PT3M",
-      description = "How long to wait for every service, ISO-8601 (default: ${DEFAULT-VALUE}).")
+      defaultValue = "3m",
+      description = "How long to wait for every service (default: ${DEFAULT-VALUE}).")
   Duration startTimeout;
 
   @Override

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       OozieCommand.class,
       LayoutCommand.class,
       ConfigCommand.class,
+      DoctorCommand.class,
       CommandLine.HelpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class
     },
@@ -56,6 +57,19 @@ public final class MarketLambdaApplication implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @CommandLine.Option(
+      names = {"-v", "--verbose"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Our loggers at DEBUG, and a failure's stack trace besides its message.")
+  void setVerbose(boolean on) {
+    verbose = on;
+    if (on) {
+      Logging.verbose();
+    }
+  }
+
+  private boolean verbose;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -64,6 +78,9 @@ public final class MarketLambdaApplication implements Callable<Integer> {
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new MarketLambdaApplication());
     commandLine.setUsageHelpWidth(USAGE_WIDTH);
+    // One duration format in every command, as config files write it (picocli registers it on
+    // every subcommand already added, which the annotations did).
+    commandLine.registerConverter(java.time.Duration.class, new DurationConverter());
     commandLine.setExecutionExceptionHandler(MarketLambdaApplication::reportFailure);
     commandLine.setParameterExceptionHandler(MarketLambdaApplication::reportBadCommandLine);
     // picocli's own command, with a one-line header like every other command; left out of the
@@ -88,10 +105,21 @@ public final class MarketLambdaApplication implements Callable<Integer> {
 
   private static int reportFailure(
       Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    log.debug("{} failed", commandLine.getCommandName(), failure);
-    commandLine
-        .getErr()
-        .println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(failure));
+    String command = commandLine.getCommandSpec().qualifiedName();
+    log.error(Logging.FILE_ONLY, "{} failed", command, failure);
+    PrintWriter err = commandLine.getErr();
+    err.println(
+        command
+            + ": "
+            + describe(failure)
+            + Logging.file().map(file -> " (log: " + file + ")").orElse(""));
+    CommandLine root = commandLine;
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    if (root.getCommand() instanceof MarketLambdaApplication application && application.verbose) {
+      failure.printStackTrace(err);
+    }
     return EXIT_FAILURE;
   }
 

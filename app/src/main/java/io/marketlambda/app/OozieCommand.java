@@ -120,16 +120,17 @@ final class OozieCommand implements Callable<Integer> {
     @Mixin Server server;
 
     @Option(
-        names = "--properties",
+        names = "--config",
         required = true,
         paramLabel = "<file>",
-        description = "The job properties (from write-app's template).")
+        description =
+            "The job properties (from write-app's template), as Oozie's own -config takes them.")
     Path properties;
 
     @Option(
-        names = "--property",
+        names = "--conf",
         paramLabel = "<key=value>",
-        description = "One job property, overriding the file; may repeat.")
+        description = "One job property, overriding the file; may repeat (Oozie's -D).")
     List<String> overrides = new ArrayList<>();
 
     @Option(
@@ -142,7 +143,7 @@ final class OozieCommand implements Callable<Integer> {
     public Integer call() {
       if (!Files.isRegularFile(properties)) {
         throw new ParameterException(
-            spec.commandLine(), "Cannot read --properties " + properties + ": not a file");
+            spec.commandLine(), "Cannot read --config " + properties + ": not a file");
       }
       JobProperties job = JobProperties.load(properties).withOverrides(overrides);
       if (runDate != null) {

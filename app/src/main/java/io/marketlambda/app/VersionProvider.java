@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code marketlambda --version}: the version from the jar manifest, the JVM it runs on, and the
+ * {@code marketlambda --version}: the version from the jar manifest and the git commit it was built
+ * from ({@code marketlambda-git.properties}, written by the build), the JVM it runs on, and the
  * versions of the libraries it runs with (Spark, Scala, Delta, Hadoop, HBase and Kafka clients),
  * each as that library reports it, or as its jar is named.
  */
@@ -17,7 +18,7 @@ final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     String version = MarketLambdaApplication.class.getPackage().getImplementationVersion();
     return new String[] {
-      "marketlambda " + (version == null ? "(development build)" : version),
+      "marketlambda " + (version == null ? "(development build)" : version) + revision(),
       "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
       "Spark "
           + of(() -> jarVersion("org.apache.spark.SparkContext"))
@@ -32,6 +33,33 @@ final class VersionProvider implements IVersionProvider {
           + ", Kafka client "
           + of(org.apache.kafka.common.utils.AppInfoParser::getVersion)
     };
+  }
+
+  /**
+   * {@code (git 1a2b3c4, 2026-12-07T03:00:00Z)}, with {@code , uncommitted changes} when the tree
+   * was dirty; empty when the build had no git checkout.
+   */
+  static String revision() {
+    java.util.Properties git = new java.util.Properties();
+    try (java.io.InputStream in =
+        VersionProvider.class.getResourceAsStream("/marketlambda-git.properties")) {
+      if (in == null) {
+        return "";
+      }
+      git.load(in);
+    } catch (java.io.IOException e) {
+      return "";
+    }
+    String commit = git.getProperty("git.commit.id.abbrev");
+    if (commit == null || commit.isBlank()) {
+      return "";
+    }
+    return " (git "
+        + commit
+        + ", "
+        + git.getProperty("git.commit.time", "time unknown")
+        + ("true".equals(git.getProperty("git.dirty")) ? ", uncommitted changes" : "")
+        + ")";
   }
 
   /** A version, or {@code unknown} when the library cannot say (or is not on the class path). */

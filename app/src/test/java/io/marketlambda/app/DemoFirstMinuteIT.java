@@ -79,7 +79,7 @@ class DemoFirstMinuteIT {
         .isTrue();
     assertThat(output.toString())
         .containsPattern("first live quote served [0-9]+ s after the start")
-        .contains("--duration 90 s reached")
+        .contains("--duration 90s reached")
         .doesNotContain("Exception");
     assertThat(List.of(output.toString().split("\n")))
         .filteredOn(line -> line.startsWith("summary: "))

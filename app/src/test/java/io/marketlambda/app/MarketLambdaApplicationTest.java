@@ -76,6 +76,8 @@ class MarketLambdaApplicationTest {
         .containsPattern("Spark 3\\.5\\.\\d+, Scala 2\\.12\\.\\d+, Delta Lake \\d+\\.\\d+\\.\\d+")
         .containsPattern(
             "Hadoop client \\d+\\.\\d+\\.\\d+, HBase client 2\\.\\d+\\.\\d+\\S*, Kafka client \\d+\\.\\d+")
+        // Built from this checkout: the commit the build saw.
+        .containsPattern("marketlambda .+ \\(git [0-9a-f]{7,}, \\d{4}-\\d{2}-\\d{2}T")
         .doesNotContain("unknown");
   }
 

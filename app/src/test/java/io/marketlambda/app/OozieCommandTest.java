@@ -51,23 +51,26 @@ class OozieCommandTest {
   void submittingTheUnfilledTemplateFailsInOneLineNamingTheProperty(@TempDir Path dir) {
     run("oozie", "write-app", "--to", dir.toString());
 
-    int exit =
-        run(
-            "oozie",
-            "submit",
-            "--oozie-url",
-            "http://127.0.0.1:9/oozie",
-            "--properties",
-            dir.resolve("job.properties").toString(),
-            "--property",
-            "nameNode=hdfs://namenode:8020");
+    int exit = submit(dir, "--conf", "nameNode=hdfs://namenode:8020");
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString().strip())
         .isEqualTo(
             "marketlambda oozie submit: Cannot submit the job: property"
                 + " resourceManager=<resourcemanager-host>:8032 still holds a template value; set"
-                + " it in the file or with --property");
+                + " it in the file or with --conf");
+  }
+
+  @Test
+  void withVerboseTheFailureLineIsFollowedByItsStackTrace(@TempDir Path dir) {
+    run("oozie", "write-app", "--to", dir.toString());
+
+    int exit = submit(dir, "--verbose");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("marketlambda oozie submit: Cannot submit the job: property")
+        .contains("\tat io.marketlambda.");
   }
 
   @Test
@@ -109,6 +112,21 @@ class OozieCommandTest {
         .extracting(LayoutEntry::path)
         .contains(configDirectory, DeclaredLayout.OOZIE_NIGHTLY + "/lib");
     assertThat(job.getProperty("batchJar")).startsWith("${appDir}/lib/");
+  }
+
+  /** {@code oozie submit} of the app written to {@code dir}, to an Oozie that is not there. */
+  private int submit(Path dir, String... more) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "oozie",
+                "submit",
+                "--oozie-url",
+                "http://127.0.0.1:9/oozie",
+                "--config",
+                dir.resolve("job.properties").toString()));
+    args.addAll(java.util.List.of(more));
+    return run(args.toArray(String[]::new));
   }
 
   private int run(String... args) {

@@ -118,7 +118,7 @@ public record JobProperties(Map<String, String> values) {
                     + key
                     + "="
                     + value
-                    + " still holds a template value; set it in the file or with --property");
+                    + " still holds a template value; set it in the file or with --conf");
           }
         });
     return this;

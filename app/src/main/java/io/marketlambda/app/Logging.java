@@ -1,0 +1,85 @@
+package io.marketlambda.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.FileAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
+
+/**
+ * The command line's logging, on top of {@code conf/log4j2.xml}: {@code --verbose} (our loggers at
+ * DEBUG), and a command's full log in a file of its own (the demo's in {@code work/demo/logs}),
+ * which also gets each failure's stack trace.
+ */
+final class Logging {
+  /** Events for the log file only: the console's appender filters them out. */
+  static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+  private static volatile Path file;
+
+  private Logging() {}
+
+  /** {@code --verbose}: our loggers at DEBUG. */
+  static void verbose() {
+    Configurator.setLevel("io.marketlambda", Level.DEBUG);
+  }
+
+  /**
+   * Appends every event the console gets, and the stack traces of failures, to a new file {@code
+   * <command>-<yyyyMMdd-HHmmss>.log} in {@code directory}.
+   *
+   * @return the file
+   * @throws UncheckedIOException when the directory cannot be created
+   */
+  static Path logTo(Path directory, String command) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the log directory " + directory, e);
+    }
+    Path log =
+        directory
+            .resolve(command + "-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".log")
+            .toAbsolutePath();
+    LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    Configuration config = context.getConfiguration();
+    FileAppender appender =
+        FileAppender.newBuilder()
+            .setName("file-" + command)
+            .withFileName(log.toString())
+            .setLayout(
+                PatternLayout.newBuilder()
+                    .withConfiguration(config)
+                    .withPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%t] %c - %msg%n")
+                    .build())
+            .setConfiguration(config)
+            .build();
+    appender.start();
+    config.addAppender(appender);
+    config.getRootLogger().addAppender(appender, null, null);
+    context.updateLoggers();
+    file = log;
+    return log;
+  }
+
+  /** The file this command logs to, if it has one. */
+  static Optional<Path> file() {
+    return Optional.ofNullable(file);
+  }
+}
