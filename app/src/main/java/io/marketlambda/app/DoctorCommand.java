@@ -114,46 +114,54 @@ final class DoctorCommand implements Callable<Integer> {
       Collection<?> brokers =
           admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       checks.add(new Check("kafka", Status.OK, brokers.size() + " broker(s) at " + servers));
-      TopicsConfig topics = TopicsConfig.from(settings);
-      List<String> wanted =
-          List.of(topics.quotes(), topics.bars(), topics.deadLetter(), topics.late());
-      java.util.Set<String> present =
-          admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      List<String> missing = wanted.stream().filter(topic -> !present.contains(topic)).toList();
-      List<String> there = wanted.stream().filter(present::contains).toList();
-      if (!there.isEmpty()) {
-        Map<String, TopicDescription> described =
-            admin.describeTopics(there).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        described
-            .values()
-            .forEach(
-                topic ->
-                    topic
-                        .partitions()
-                        .forEach(
-                            partition ->
-                                latest.put(
-                                    new TopicPartition(topic.name(), partition.partition()),
-                                    OffsetSpec.latest())));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
-            admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        offsets.forEach((partition, info) -> ends.put(partition, info.offset()));
+      try {
+        checks.add(topics(admin, settings, ends));
+      } catch (Exception e) {
+        checks.add(
+            new Check("topics", Status.FAIL, "cannot list the topics or their ends: " + cause(e)));
       }
-      checks.add(
-          missing.isEmpty()
-              ? new Check("topics", Status.OK, String.join(", ", wanted))
-              : new Check(
-                  "topics",
-                  Status.WARN,
-                  "missing "
-                      + missing
-                      + " (created by ingest, replay or the speed layer on first use)"));
     } catch (Exception e) {
       checks.add(
           new Check("kafka", Status.FAIL, "no broker answered at " + servers + ": " + cause(e)));
     }
     return checks;
+  }
+
+  /** The topics the jobs use, present or not; fills {@code ends} with their end offsets. */
+  private static Check topics(Admin admin, Settings settings, Map<TopicPartition, Long> ends)
+      throws Exception {
+    TopicsConfig topics = TopicsConfig.from(settings);
+    List<String> wanted =
+        List.of(topics.quotes(), topics.bars(), topics.deadLetter(), topics.late());
+    java.util.Set<String> present =
+        admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    List<String> missing = wanted.stream().filter(topic -> !present.contains(topic)).toList();
+    List<String> there = wanted.stream().filter(present::contains).toList();
+    if (!there.isEmpty()) {
+      Map<String, TopicDescription> described =
+          admin.describeTopics(there).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      described
+          .values()
+          .forEach(
+              topic ->
+                  topic
+                      .partitions()
+                      .forEach(
+                          partition ->
+                              latest.put(
+                                  new TopicPartition(topic.name(), partition.partition()),
+                                  OffsetSpec.latest())));
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
+          admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      offsets.forEach((partition, info) -> ends.put(partition, info.offset()));
+    }
+    return missing.isEmpty()
+        ? new Check("topics", Status.OK, String.join(", ", wanted))
+        : new Check(
+            "topics",
+            Status.WARN,
+            "missing " + missing + " (created by ingest, replay or the speed layer on first use)");
   }
 
   /** The realtime views' tables, and the batch run the serving copy holds. */
@@ -163,6 +171,10 @@ final class DoctorCommand implements Callable<Integer> {
     hbase.putIfAbsent("hbase.client.operation.timeout", "8000");
     hbase.putIfAbsent("hbase.rpc.timeout", "4000");
     hbase.putIfAbsent("hbase.client.pause", "200");
+    // The client's ZooKeeper reads retry 30 times a second apart by default.
+    hbase.putIfAbsent("zookeeper.recovery.retry", "2");
+    hbase.putIfAbsent("zookeeper.recovery.retry.intervalmill", "200");
+    hbase.putIfAbsent("zookeeper.session.timeout", "8000");
     RealtimeViewsConfig views = RealtimeViewsConfig.from(settings);
     String quorum = hbase.getOrDefault("hbase.zookeeper.quorum", "localhost");
     List<Check> checks = new ArrayList<>();
@@ -245,6 +257,13 @@ final class DoctorCommand implements Callable<Integer> {
       return List.of(new Check("lake", Status.FAIL, cause(e)));
     }
     org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+    // The jobs' Hadoop settings (spark.hadoop.*: an ABFS key, an HA nameservice), and short
+    // retries: an unreachable NameNode is retried 45 times 20 s apart by default.
+    settings.withPrefixStripped("spark.hadoop.").forEach(hadoop::set);
+    hadoop.setIfUnset("ipc.client.connect.max.retries", "1");
+    hadoop.setIfUnset("ipc.client.connect.max.retries.on.timeouts", "1");
+    hadoop.setIfUnset("ipc.client.connect.timeout", "5000");
+    hadoop.setIfUnset("fs.azure.io.retry.max.retries", "2");
     try {
       FileSystem fs = FileSystem.get(lake.root(), hadoop);
       if (!fs.exists(new Path(lake.root()))) {
@@ -286,11 +305,23 @@ final class DoctorCommand implements Callable<Integer> {
     if (!fs.exists(offsets)) {
       return new Check(query, Status.WARN, "no checkpoint yet (the speed layer has not run)");
     }
+    // The newest micro-batch with a commit: Spark writes offsets/N before it runs batch N.
+    Path commits = new Path(new Path(checkpoint), "commits");
+    java.util.Set<Long> committed = new java.util.HashSet<>();
+    if (fs.exists(commits)) {
+      for (FileStatus file : fs.listStatus(commits)) {
+        if (file.getPath().getName().matches("\\d+")) {
+          committed.add(Long.parseLong(file.getPath().getName()));
+        }
+      }
+    }
     FileStatus newest = null;
     long newestBatch = -1;
     for (FileStatus file : fs.listStatus(offsets)) {
       String name = file.getPath().getName();
-      if (name.matches("\\d+") && Long.parseLong(name) > newestBatch) {
+      if (name.matches("\\d+")
+          && Long.parseLong(name) > newestBatch
+          && (committed.isEmpty() || committed.contains(Long.parseLong(name)))) {
         newestBatch = Long.parseLong(name);
         newest = file;
       }
@@ -323,11 +354,20 @@ final class DoctorCommand implements Callable<Integer> {
       }
     }
     long lag = 0;
+    List<TopicPartition> unknown = new ArrayList<>();
     for (Map.Entry<TopicPartition, Long> entry : read.entrySet()) {
       Long end = ends.get(entry.getKey());
-      if (end != null) {
+      if (end == null) {
+        unknown.add(entry.getKey());
+      } else {
         lag += Math.max(0, end - entry.getValue());
       }
+    }
+    if (!unknown.isEmpty()) {
+      return new Check(
+          query,
+          Status.WARN,
+          "lag unknown: no end offset read for " + unknown + " (see the Kafka checks)");
     }
     String age =
         String.format(

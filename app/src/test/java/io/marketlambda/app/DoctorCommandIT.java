@@ -48,15 +48,22 @@ class DoctorCommandIT {
       producer.flush();
     }
     LakeLayout lake = LakeLayout.of(root.toString());
-    // The views query's offsets log as Spark writes it: version, metadata, one line per source.
-    Path offsets = Path.of(lake.checkpoint("speed-views")).resolve("offsets");
-    Files.createDirectories(offsets);
-    Files.writeString(
-        offsets.resolve("7"),
-        "v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{}}\n{\""
-            + topic
-            + "\":{\"0\":4}}",
-        StandardCharsets.UTF_8);
+    // The views query's offsets and commit logs as Spark writes them (offsets: version, metadata,
+    // one line per source): micro-batch 7 committed at offset 4, batch 8 planned but not run.
+    Path checkpoint = Path.of(lake.checkpoint("speed-views"));
+    Files.createDirectories(checkpoint.resolve("offsets"));
+    Files.createDirectories(checkpoint.resolve("commits"));
+    for (int batch = 7; batch <= 8; batch++) {
+      Files.writeString(
+          checkpoint.resolve("offsets").resolve(Integer.toString(batch)),
+          "v1\n{\"batchWatermarkMs\":0,\"batchTimestampMs\":0,\"conf\":{}}\n{\""
+              + topic
+              + "\":{\"0\":"
+              + (batch == 7 ? 4 : 9)
+              + "}}",
+          StandardCharsets.UTF_8);
+    }
+    Files.writeString(checkpoint.resolve("commits/7"), "v1\n{\"nextBatchWatermarkMs\":0}");
 
     StringWriter out = new StringWriter();
     int exit =

@@ -226,6 +226,7 @@ public final class BatchJob {
     }
     Map<String, Instant> watermarks = watermarks(goldDaily);
     if (sink.isDelta()) {
+      lock.ifPresent(BatchRunLock::requireHeld); // no OPTIMIZE or VACUUM by a run that lost it
       maintain(tableVersions);
     }
     Instant finished = clock.instant();

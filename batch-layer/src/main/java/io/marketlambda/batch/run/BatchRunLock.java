@@ -147,13 +147,24 @@ public final class BatchRunLock implements AutoCloseable {
               String.valueOf(ProcessHandle.current().pid()),
               clock.instant());
       for (int attempt = 0; attempt < 5; attempt++) {
-        if (createNew(fs, lock, me.bytes())) {
-          writeHeartbeat(fs, heartbeatOf(lock, me.id()));
-          return new BatchRunLock(fs, lock, me, timeout);
+        boolean created;
+        try {
+          created = createNew(fs, lock, me.bytes());
+        } catch (IOException e) {
+          created = false; // e.g. HDFS's close failing after the create: the read below decides
         }
-        Optional<Holder> held = read(fs, lock);
+        Optional<Holder> held = created ? Optional.of(me) : readWritten(fs, lock);
         if (held.isEmpty()) {
           continue; // released between our create and our read
+        }
+        if (held.get().id().equals(me.id())) {
+          try {
+            writeHeartbeat(fs, heartbeatOf(lock, me.id()));
+          } catch (IOException e) {
+            fs.delete(lock, false); // no heartbeat, no lock: a rerun must not wait for it
+            throw e;
+          }
+          return new BatchRunLock(fs, lock, me, timeout);
         }
         Duration silent = Duration.ofMillis(clock.millis() - lastHeard(fs, lock, held.get()));
         if (silent.compareTo(timeout) < 0) {
@@ -203,7 +214,13 @@ public final class BatchRunLock implements AutoCloseable {
   /** Stops the heartbeat and deletes the lock when it still names this run. */
   @Override
   public void close() {
-    heartbeat.shutdownNow();
+    heartbeat.shutdown();
+    try {
+      // A beat under way would write the heartbeat again after it was deleted below.
+      heartbeat.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       Optional<Holder> now = read(fs, lock);
       if (now.isPresent() && now.get().id().equals(holder.id())) {
@@ -231,8 +248,12 @@ public final class BatchRunLock implements AutoCloseable {
       FileSystem fs, Path lock, Holder stale, Holder me, Duration silent, Consumer<String> progress)
       throws IOException {
     Path aside = lock.suffix("." + me.id() + ".stale");
-    if (!fs.rename(lock, aside)) {
-      return; // another taker moved it first; try again
+    try {
+      if (!fs.rename(lock, aside)) {
+        return; // another taker moved it first; try again
+      }
+    } catch (FileNotFoundException e) {
+      return; // the same, where the local file system says so with an exception
     }
     Optional<Holder> moved = read(fs, aside);
     if (moved.isPresent() && !moved.get().id().equals(stale.id())) {
@@ -304,6 +325,23 @@ public final class BatchRunLock implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * The holder a lock names, read again once after a moment when its content is not all there yet
+   * (a create and its write are two steps).
+   */
+  private static Optional<Holder> readWritten(FileSystem fs, Path file) throws IOException {
+    Optional<Holder> held = read(fs, file);
+    if (held.isPresent() && held.get().id().equals("?")) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      held = read(fs, file);
+    }
+    return held;
   }
 
   private static Optional<Holder> read(FileSystem fs, Path file) throws IOException {

@@ -139,24 +139,31 @@ public final class ServingSwapFault {
               return null;
             });
       }
-      Thread.sleep(BEFORE.toMillis());
-      out.accept("  F8: " + requests.get() + " requests so far; swapping the serving copy");
-      long swapStarted = System.nanoTime();
-      swap.call();
-      double swapSeconds = (System.nanoTime() - swapStarted) / 1e9;
-      // The server reads the pointer again every few seconds: the new view comes within that.
-      long swapped = System.nanoTime();
-      Answer afterSwap = get(http, url, key);
-      while (afterSwap.watermark().equals(first.watermark())
-          && System.nanoTime() - swapped < NEW_VIEW_WITHIN.toNanos()) {
-        Thread.sleep(100);
+      double swapSeconds;
+      double newViewSeconds;
+      Answer afterSwap;
+      try {
+        Thread.sleep(BEFORE.toMillis());
+        out.accept("  F8: " + requests.get() + " requests so far; swapping the serving copy");
+        long swapStarted = System.nanoTime();
+        swap.call();
+        swapSeconds = (System.nanoTime() - swapStarted) / 1e9;
+        // The server reads the pointer again every few seconds: the new view comes within that.
+        long swapped = System.nanoTime();
         afterSwap = get(http, url, key);
+        while (afterSwap.watermark().equals(first.watermark())
+            && System.nanoTime() - swapped < NEW_VIEW_WITHIN.toNanos()) {
+          Thread.sleep(100);
+          afterSwap = get(http, url, key);
+        }
+        newViewSeconds = (System.nanoTime() - swapped) / 1e9;
+        Thread.sleep(AFTER.toMillis());
+      } finally {
+        // Also when the swap fails: the readers must not go on against a closed server.
+        reading.set(false);
+        readers.shutdown();
+        readers.awaitTermination(1, TimeUnit.MINUTES);
       }
-      double newViewSeconds = (System.nanoTime() - swapped) / 1e9;
-      Thread.sleep(AFTER.toMillis());
-      reading.set(false);
-      readers.shutdown();
-      readers.awaitTermination(1, TimeUnit.MINUTES);
       double seconds = (System.nanoTime() - started) / 1e9;
       countByWatermark.put(afterSwap.watermark(), afterSwap.count());
 

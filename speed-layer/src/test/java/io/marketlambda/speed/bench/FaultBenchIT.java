@@ -57,6 +57,15 @@ class FaultBenchIT {
     assertThat(duplicates.duplicated()).isZero();
     assertThat(duplicates.deadLettered()).isZero();
     assertThat(duplicates.lateRouted()).isZero();
-    assertThat(printed).last().isEqualTo("faults: 2 injected, lost 0, duplicated 0");
+    assertThat(printed)
+        .last()
+        .isEqualTo(
+            String.format(
+                java.util.Locale.ROOT,
+                "F5: passed, %,d offered, 0 lost, 0 duplicated",
+                ticks.size() + ticks.size() / 10 + 2));
+    assertThat(io.marketlambda.core.bench.FaultReport.lines(rows))
+        .last()
+        .isEqualTo("faults: 2 injected, lost 0, duplicated 0");
   }
 }
