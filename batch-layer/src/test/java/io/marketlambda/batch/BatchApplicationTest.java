@@ -51,7 +51,9 @@ class BatchApplicationTest {
             "batch.optimize",
             "batch.vacuum-retention",
             "batch.serving-copy",
+            "batch.lock-timeout",
             "quotes.max-event-time-ahead");
+    assertThat(config.lockTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.servingCopy()).isFalse();
     assertThat(config.maxEventTimeAhead()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.movers()).isEqualTo(10);
