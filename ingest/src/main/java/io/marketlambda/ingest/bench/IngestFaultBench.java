@@ -210,14 +210,7 @@ public final class IngestFaultBench {
   }
 
   private Map<String, String> kafka() {
-    Map<String, String> kafka = new HashMap<>();
-    endpoints.forEach(
-        (key, value) -> {
-          if (key.startsWith("kafka.")) {
-            kafka.put(key.substring("kafka.".length()), value);
-          }
-        });
-    return kafka;
+    return Settings.of(endpoints).withPrefixStripped("kafka.");
   }
 
   private KafkaPublishConfig publishConfig(String topic) {
