@@ -33,7 +33,7 @@ final class ConfigOptions {
       names = "--conf",
       paramLabel = "<key=value>",
       description =
-          "One setting, overriding the files; may repeat (e.g. --conf topics.partitions=12).")
+          "One setting, overriding the files; may repeat, e.g. --conf lake.root=/data/lake.")
   private List<String> overrides = new ArrayList<>();
 
   /**

@@ -58,35 +58,42 @@ import picocli.CommandLine.Spec;
  *
  * <ol>
  *   <li>starts the local stack (Kafka, ZooKeeper, HDFS, HBase) in a child JVM;
+ *   <li>in the background, imports the history (Lean daily bars and factor files; with {@code
+ *       --data-dir ../shared/data} also the Stooq 96-symbol daily set) into bronze and runs the
+ *       nightly batch for {@value #BATCH_RUN_DATE} with the HBase serving copy, which the serving
+ *       layer merges from then on;
  *   <li>starts the speed layer and the serving layer (HTTP API and chart page);
  *   <li>replays the trades of {@value #LIVE_DATE} (IBM, SPY) through Kafka as the live day, then
  *       the minute bars of the days after it;
- *   <li>meanwhile imports the history (Lean daily bars and factor files; with {@code --data-dir
- *       ../shared/data} also the Stooq 96-symbol daily set) into bronze and runs the nightly batch
- *       for {@value #BATCH_RUN_DATE} with the HBase serving copy, which the serving layer merges
- *       from then on;
  *   <li>until Ctrl-C or {@code --duration}, then prints a summary and stops everything.
  * </ol>
  *
- * Its state lives under {@code work/demo} and is wiped at each start.
+ * The replay and the history show progress bars ({@link ConsoleProgress}); the console keeps
+ * warnings and errors, the full log goes to {@code work/demo/logs}. Its state lives under {@code
+ * work/demo} and is wiped at each start.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     header = "Runs the whole lambda architecture on one machine, on real data.",
     description = {
-      "Runs the whole lambda architecture on one machine on real data: local stack, speed",
-      "layer, serving layer and a replay of the trades of " + DemoCommand.LIVE_DATE + " as the",
-      "live day; meanwhile the history import and the nightly batch (views up to",
-      DemoCommand.BATCH_RUN_DATE + "), merged by the serving layer once they are done.",
-      "Prints progress and the URLs; Ctrl-C (or --duration) stops everything with a summary.",
-      "State lives under work/demo and is wiped at each start."
+      "Starts a local stack, the speed layer and the serving layer, and replays the trades of "
+          + DemoCommand.LIVE_DATE
+          + " through Kafka as the live day. Meanwhile it imports the history and runs the"
+          + " nightly batch (views up to "
+          + DemoCommand.BATCH_RUN_DATE
+          + "), which the serving layer merges once it is done.",
+      "Prints the URLs and progress; Ctrl-C or --duration stops everything with a summary. The"
+          + " full log is in work/demo/logs; the state lives under work/demo and is wiped at"
+          + " each start."
     })
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   static final String BATCH_RUN_DATE = "2013-10-04";
   static final String LIVE_DATE = "2013-10-07";
   static final List<Symbol> LIVE_SYMBOLS = List.of(new Symbol("IBM"), new Symbol("SPY"));
   private static final Path WORK = Path.of("work", "demo");
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+  private static final Duration BAR_INTERVAL = Duration.ofMillis(250);
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoCommand.class);
 
   @Spec CommandSpec spec;
@@ -94,10 +101,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "<dir>",
-      description = {
-        "The market data: the bundled Lean set by default (data/ of the installation);",
-        "../shared/data adds the Stooq 96-symbol daily history."
-      })
+      description =
+          "The market data (default: the bundled Lean set, data/ of the installation);"
+              + " ../shared/data adds the Stooq 96-symbol daily history.")
   Path dataDir;
 
   @Option(
@@ -166,10 +172,13 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   List<String> overrides = new ArrayList<>();
 
   private PrintWriter out;
+  private ConsoleProgress console;
 
   @Override
   public Integer call() throws Exception {
-    out = spec.commandLine().getOut();
+    console = ConsoleProgress.of(spec.commandLine().getOut());
+    out = console.lines();
+    console.captureStandardError();
     Path data = dataDirectory();
     ReplaySpeed pace = parse(ReplaySpeed::parse, speed, "--speed");
     LocalTime fromTime =
@@ -219,12 +228,21 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       // extensions, which cannot be added to a running session.
       BatchSession.getOrCreate("marketlambda-demo", settings);
 
-      step("2/5", "starting the speed layer (Spark Structured Streaming -> HBase realtime views)");
+      step(
+          "2/5",
+          "importing the history from "
+              + data
+              + " and running the nightly batch for "
+              + BATCH_RUN_DATE
+              + " in the background (the chart shows the live day until then)");
+      demo.startHistory(data, endpoints, settings, begin);
+
+      step("3/5", "starting the speed layer (Spark Structured Streaming -> HBase realtime views)");
       new io.marketlambda.ingest.kafka.TopicCreator(KafkaPublishConfig.from(settings))
           .createMissing(List.of(io.marketlambda.core.config.TopicsConfig.from(settings).quotes()));
       demo.startSpeed(settings);
 
-      step("3/5", "starting the serving layer");
+      step("4/5", "starting the serving layer");
       demo.serving = ServingApplication.start(settings);
       String key =
           Files.readString(WORK.resolve("api-keys"), StandardCharsets.UTF_8)
@@ -242,7 +260,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       out.flush();
 
       step(
-          "4/5",
+          "5/5",
           "replaying the trades of "
               + LIVE_DATE
               + ", then the minute bars of the days after it ("
@@ -251,16 +269,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
               + pace
               + (pace.equals(ReplaySpeed.MAX) ? "" : ", paced from " + fromTime + " New York")
               + "; Ctrl-C stops");
-      demo.startReplay(settings, data.resolve("lean"), pace, liveFrom, out);
+      demo.startReplay(settings, data.resolve("lean"), pace, liveFrom);
 
-      step(
-          "5/5",
-          "importing the history from "
-              + data
-              + " and running the nightly batch for "
-              + BATCH_RUN_DATE
-              + " while the day plays (the chart shows the live day until then)");
-      demo.startHistory(data, endpoints, settings, begin);
       demo.reportFirstQuote(base, key, begin);
 
       Long remaining =
@@ -327,15 +337,17 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
      * Replays the live day's trades ({@code lean/tick}) to the quotes topic, then the minute bars
      * of the days after it ({@code lean/minute}, when there) to the bars topic.
      */
-    void startReplay(
-        Settings settings, Path lean, ReplaySpeed pace, Instant liveFrom, PrintWriter out) {
+    void startReplay(Settings settings, Path lean, ReplaySpeed pace, Instant liveFrom) {
       replayThread =
           new Thread(
               () -> {
                 try {
-                  RecordedReplay.Result trades =
-                      replay(settings, pace, liveFrom, out)
-                          .run(RecordedSource.LEAN_TICK, lean.resolve("tick"), LIVE_SYMBOLS);
+                  RecordedReplay.Result trades;
+                  try (ConsoleProgress.Task bar = console.start("replay trades", -1, "events")) {
+                    trades =
+                        replay(settings, pace, liveFrom, bar)
+                            .run(RecordedSource.LEAN_TICK, lean.resolve("tick"), LIVE_SYMBOLS);
+                  }
                   eventsReplayed = trades.replay().events();
                   out.println("  " + trades.replay() + " -> " + trades.topic());
                   if (trades.replay().stopped()) {
@@ -343,9 +355,12 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                   }
                   Path week = stageMinuteBarsAfterTheLiveDay(lean.resolve("minute"));
                   if (week != null) {
-                    RecordedReplay.Result bars =
-                        replay(settings, pace, null, out)
-                            .run(RecordedSource.LEAN_MINUTE, week, LIVE_SYMBOLS);
+                    RecordedReplay.Result bars;
+                    try (ConsoleProgress.Task bar = console.start("replay bars", -1, "events")) {
+                      bars =
+                          replay(settings, pace, null, bar)
+                              .run(RecordedSource.LEAN_MINUTE, week, LIVE_SYMBOLS);
+                    }
                     eventsReplayed += bars.replay().events();
                     out.println("  " + bars.replay() + " -> " + bars.topic());
                     if (bars.replay().stopped()) {
@@ -372,17 +387,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     /** A replay paced by {@code pace}, fast-forwarded to {@code from} unless it is null. */
     private RecordedReplay replay(
-        Settings settings, ReplaySpeed pace, Instant from, PrintWriter out) {
+        Settings settings, ReplaySpeed pace, Instant from, ConsoleProgress.Task bar) {
       Replay pacing =
           new Replay(
-              pace,
-              Clock.systemUTC(),
-              Replay.Sleeper.threadSleep(),
-              Duration.ofSeconds(5),
-              line -> {
-                out.println("  " + line);
-                out.flush();
-              });
+                  pace, Clock.systemUTC(), Replay.Sleeper.threadSleep(), BAR_INTERVAL, line -> {})
+              .reportingTo(BAR_INTERVAL, bar::replayed);
       if (from != null) {
         pacing = pacing.fastForwardTo(from);
       }
@@ -435,10 +444,21 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
               () -> {
                 try {
                   long started = System.nanoTime();
-                  importHistory(data, settingsFile);
-                  BatchJob.Run run =
-                      BatchApplication.run(
-                          settings, LocalDate.parse(BATCH_RUN_DATE), OptionalLong.empty());
+                  BatchJob.Run run;
+                  try (ConsoleProgress.Task bar = console.startSteps("history", "steps")) {
+                    bar.message("import");
+                    importHistory(data, settingsFile);
+                    bar.step();
+                    run =
+                        BatchApplication.run(
+                            settings,
+                            LocalDate.parse(BATCH_RUN_DATE),
+                            OptionalLong.empty(),
+                            line -> {
+                              bar.step();
+                              bar.message(line.strip().replaceAll("\\s+", " "));
+                            });
+                  }
                   batchRows = run.rowCounts().values().stream().mapToLong(Long::longValue).sum();
                   out.printf(
                       Locale.ROOT,
@@ -540,7 +560,19 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
           .foreach(
               spark -> {
                 stopQueries(spark);
+                return null;
+              });
+      // The speed layer closes its Kafka producers once its queries have ended: before the
+      // brokers go away, or they would warn about the lost broker until the JVM exits.
+      join(speedThread);
+      SparkSession.getDefaultSession()
+          .foreach(
+              spark -> {
                 if (!fromHook) {
+                  spark.sparkContext().cancelAllJobs(); // a batch still under way
+                  awaitNoActiveJobs(spark);
+                  // Its maintenance thread would otherwise run once more after the context stops.
+                  org.apache.spark.sql.execution.streaming.state.StateStore.stop();
                   spark.stop(); // on Ctrl-C, Spark's own shutdown hook stops its context
                 }
                 return null;
@@ -562,6 +594,35 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                   + failure.get().getMessage()
                   + Logging.file().map(file -> " (log: " + file + ")").orElse(""));
       out.flush();
+    }
+
+    private static void join(Thread thread) {
+      if (thread == null) {
+        return;
+      }
+      try {
+        thread.join(STOP_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /**
+     * Waits (at most {@link #STOP_WAIT}) until the killed tasks of the stopped queries and
+     * cancelled jobs have reported back: stopping the context under them logs each late report at
+     * ERROR.
+     */
+    private static void awaitNoActiveJobs(SparkSession spark) {
+      long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+      while (spark.sparkContext().statusTracker().getActiveStageIds().length > 0
+          && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
 
     private long countLiveBars() {

@@ -59,12 +59,11 @@ final class ImportCommand implements Callable<Integer> {
       names = "--source",
       required = true,
       paramLabel = "<source>",
-      description = {
-        "lean-daily, lean-minute, stooq-daily, stooq-5min or yahoo (bars),",
-        "alphavantage-splits, alphavantage-dividends or alphavantage-daily-adjusted (a saved",
-        "response, JSON or CSV, of one symbol: give it with --symbols), or",
-        "sp500-constituents (symbols' GICS sectors, for gold.sector_summary)."
-      })
+      description =
+          "Bars: lean-daily, lean-minute, stooq-daily, stooq-5min or yahoo. A saved Alpha"
+              + " Vantage response (JSON or CSV) of the symbol given with --symbols:"
+              + " alphavantage-splits, alphavantage-dividends or alphavantage-daily-adjusted."
+              + " Sectors for gold.sector_summary: sp500-constituents.")
   String source;
 
   @Option(
@@ -84,10 +83,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--factor-files",
       paramLabel = "<dir>",
-      description = {
-        "Lean factor files for --source lean-daily (default: factor_files beside --path when it",
-        "exists; 'none' for no corporate actions)."
-      })
+      description =
+          "Lean factor files for --source lean-daily (default: factor_files beside --path when"
+              + " it exists); 'none' imports no corporate actions.")
   String factorFiles;
 
   @Option(

@@ -11,10 +11,12 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.FileAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
@@ -28,21 +30,27 @@ final class Logging {
   /** Events for the log file only: the console's appender filters them out. */
   static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
 
+  /** The console appender's name in {@code conf/log4j2.xml}. */
+  private static final String CONSOLE = "console";
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
   private static volatile Path file;
+  private static volatile boolean verbose;
 
   private Logging() {}
 
   /** {@code --verbose}: our loggers at DEBUG. */
   static void verbose() {
+    verbose = true;
     Configurator.setLevel("io.marketlambda", Level.DEBUG);
   }
 
   /**
-   * Appends every event the console gets, and the stack traces of failures, to a new file {@code
-   * <command>-<yyyyMMdd-HHmmss>.log} in {@code directory}.
+   * Appends every event, and the stack traces of failures, to a new file {@code
+   * <command>-<yyyyMMdd-HHmmss>.log} in {@code directory}; the console then keeps warnings and
+   * errors only (unless {@code --verbose}): the command prints its own steps and progress there.
    *
    * @return the file
    * @throws UncheckedIOException when the directory cannot be created
@@ -72,7 +80,13 @@ final class Logging {
             .build();
     appender.start();
     config.addAppender(appender);
-    config.getRootLogger().addAppender(appender, null, null);
+    LoggerConfig root = config.getRootLogger();
+    root.addAppender(appender, null, null);
+    Appender console = config.getAppender(CONSOLE);
+    if (console != null && !verbose) {
+      root.removeAppender(CONSOLE);
+      root.addAppender(console, Level.WARN, null);
+    }
     context.updateLoggers();
     file = log;
     return log;

@@ -99,7 +99,11 @@ final class OozieCommand implements Callable<Integer> {
   static final class WriteApp implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--to", required = true, paramLabel = "<dir>", description = "Target dir.")
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "<dir>",
+        description = "A local directory to write the files into (created when missing).")
     Path to;
 
     @Override

@@ -72,7 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
       names = "--path",
       required = true,
       paramLabel = "<path>",
-      description = "A file, or a directory of the source's files (e.g. ../shared/data/lean/tick).")
+      description = "A file, or a directory of the source's files, e.g. data/lean/tick.")
   Path path;
 
   @Option(
@@ -119,7 +119,10 @@ final class ReplayCommand implements Callable<Integer> {
         .printf(
             "Replaying %s from %s at %s to %s%n",
             recorded.code(), path, pace, kafka.kafka().get("bootstrap.servers"));
-    return report(new RecordedReplay(kafka, pacing(pace), quarantine).run(recorded, path, only));
+    try (ConsoleProgress.Task bar = bar(recorded.code())) {
+      return report(
+          new RecordedReplay(kafka, pacing(pace, bar), quarantine).run(recorded, path, only));
+    }
   }
 
   /** One recorded Alpha Vantage time series, read as the answer to --function and --interval. */
@@ -148,8 +151,11 @@ final class ReplayCommand implements Callable<Integer> {
         .printf(
             "Replaying %s from %s (times label bar %s) at %s%n",
             request.describe(), path, label, pace);
-    return report(
-        new RecordedReplay(kafka, pacing(pace), quarantine).runAlphaVantage(path, request, label));
+    try (ConsoleProgress.Task bar = bar(request.describe())) {
+      return report(
+          new RecordedReplay(kafka, pacing(pace, bar), quarantine)
+              .runAlphaVantage(path, request, label));
+    }
   }
 
   private AlphaVantageRequest alphaVantageRequest(String name, Symbol symbol) {
@@ -164,11 +170,18 @@ final class ReplayCommand implements Callable<Integer> {
     };
   }
 
-  private Replay pacing(ReplaySpeed pace) {
-    PrintWriter err = spec.commandLine().getErr();
-    return new Replay(
-        pace, Clock.systemUTC(), Replay.Sleeper.threadSleep(), Duration.ofSeconds(5), err::println);
+  /** A progress bar on standard error (a line every few seconds when it is not a terminal). */
+  private ConsoleProgress.Task bar(String what) {
+    return ConsoleProgress.of(spec.commandLine().getErr()).start("replay " + what, -1, "events");
   }
+
+  private Replay pacing(ReplaySpeed pace, ConsoleProgress.Task bar) {
+    return new Replay(
+            pace, Clock.systemUTC(), Replay.Sleeper.threadSleep(), BAR_INTERVAL, line -> {})
+        .reportingTo(BAR_INTERVAL, bar::replayed);
+  }
+
+  private static final Duration BAR_INTERVAL = Duration.ofMillis(250);
 
   private int report(RecordedReplay.Result result) {
     PrintWriter out = spec.commandLine().getOut();

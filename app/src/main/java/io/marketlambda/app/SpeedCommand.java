@@ -25,7 +25,8 @@ final class SpeedCommand implements Callable<Integer> {
 
   @Option(
       names = "--available-now",
-      description = "Process what the topic holds now, then stop (speed.trigger=available-now).")
+      description =
+          "Process what the topic holds now, then stop; the same as --conf speed.trigger=available-now.")
   boolean availableNow;
 
   @Override

@@ -37,11 +37,31 @@ public final class BatchApplication {
     run(arguments.settings(), arguments.runDate(), arguments.asOfVersion());
   }
 
-  /** Runs one batch with the given configuration. */
+  /** Runs one batch with the given configuration, its progress lines logged at INFO. */
   public static BatchJob.Run run(Settings settings, LocalDate runDate, OptionalLong asOfVersion) {
+    return run(settings, runDate, asOfVersion, line -> {});
+  }
+
+  /**
+   * Runs one batch with the given configuration; each progress line (a table written, the serving
+   * copy) is logged at INFO and handed to {@code progress}, e.g. for a progress bar.
+   */
+  public static BatchJob.Run run(
+      Settings settings,
+      LocalDate runDate,
+      OptionalLong asOfVersion,
+      java.util.function.Consumer<String> progress) {
     BatchConfig config = BatchConfig.from(settings);
     SparkSession spark = BatchSession.getOrCreate("marketlambda-batch", settings);
-    return new BatchJob(spark, config, Clock.systemUTC(), log::info).run(runDate, asOfVersion);
+    return new BatchJob(
+            spark,
+            config,
+            Clock.systemUTC(),
+            line -> {
+              log.info(line);
+              progress.accept(line);
+            })
+        .run(runDate, asOfVersion);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.marketlambda.speed;
 
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.speed.stream.SharedProducers;
 import io.marketlambda.speed.stream.SpeedConfig;
 import io.marketlambda.speed.stream.SpeedJob;
 import io.marketlambda.speed.stream.SpeedMetrics;
@@ -51,7 +52,7 @@ public final class SpeedApplication {
     SparkSession spark =
         SparkSessions.getOrCreate("marketlambda-speed", SpeedJob.withTaskSlots(settings));
     SpeedMetrics metrics = new SpeedMetrics();
-    SpeedProgressLog progressLog = new SpeedProgressLog(metrics);
+    SpeedProgressLog progressLog = new SpeedProgressLog(metrics, config.triggerInterval());
     spark.streams().addListener(progressLog);
     HTTPServer metricsServer = null;
     try {
@@ -68,6 +69,7 @@ public final class SpeedApplication {
           .run();
     } finally {
       spark.streams().removeListener(progressLog);
+      SharedProducers.closeAll();
       if (metricsServer != null) {
         metricsServer.close();
       }

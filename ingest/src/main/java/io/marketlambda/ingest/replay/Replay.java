@@ -25,7 +25,7 @@ public final class Replay {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Duration progressInterval;
-  private final Consumer<String> progress;
+  private final Listener progress;
   private final Instant paceFrom;
 
   /**
@@ -39,7 +39,7 @@ public final class Replay {
       Sleeper sleeper,
       Duration progressInterval,
       Consumer<String> progress) {
-    this(speed, clock, sleeper, progressInterval, progress, null);
+    this(speed, clock, sleeper, progressInterval, done -> progress.accept(done.line()), null);
   }
 
   private Replay(
@@ -47,7 +47,7 @@ public final class Replay {
       Clock clock,
       Sleeper sleeper,
       Duration progressInterval,
-      Consumer<String> progress,
+      Listener progress,
       Instant paceFrom) {
     this.speed = speed;
     this.clock = clock;
@@ -65,6 +65,14 @@ public final class Replay {
    */
   public Replay fastForwardTo(Instant eventTime) {
     return new Replay(speed, clock, sleeper, progressInterval, progress, eventTime);
+  }
+
+  /**
+   * This replay, handing its progress to {@code listener} (at most every {@code interval}) instead
+   * of as lines, e.g. to a progress bar.
+   */
+  public Replay reportingTo(Duration interval, Listener listener) {
+    return new Replay(speed, clock, sleeper, interval, listener, paceFrom);
   }
 
   /**
@@ -115,8 +123,8 @@ public final class Replay {
       count++;
       Instant now = clock.instant();
       if (Duration.between(lastProgress, now).compareTo(progressInterval) >= 0) {
-        progress.accept(
-            progressLine(count, Duration.between(wallStart, now), lastEvent, expectedEvents));
+        progress.progress(
+            new Progress(count, Duration.between(wallStart, now), lastEvent, expectedEvents));
         lastProgress = now;
       }
     }
@@ -168,6 +176,27 @@ public final class Replay {
               Math.round(remaining / rate)));
     }
     return line.toString();
+  }
+
+  /**
+   * How far a replay got.
+   *
+   * @param events events published so far
+   * @param elapsed wall time since the replay started
+   * @param eventTime the event time of the last event published
+   * @param expected the total, when known
+   */
+  public record Progress(long events, Duration elapsed, Instant eventTime, OptionalLong expected) {
+    /** Events, rate and event time reached; percentage and ETA when the total is known. */
+    public String line() {
+      return progressLine(events, elapsed, eventTime, expected);
+    }
+  }
+
+  /** Receives a replay's progress. */
+  @FunctionalInterface
+  public interface Listener {
+    void progress(Progress progress);
   }
 
   /** Waits for a duration; {@code Thread::sleep} in production, a fake clock's advance in tests. */

@@ -71,17 +71,20 @@ class ReplayTest {
     assertThat(sleeps).isEmpty();
   }
 
+  /** Trades at the open, a minute after it and three minutes after it; the total is known. */
+  private ReplaySummary threeTradesOverThreeMinutes(Replay replay) {
+    return replay.run(
+        List.of(
+            List.of(trade("IBM", 0, 1), trade("IBM", 60_000, 2), trade("IBM", 180_000, 3))
+                .iterator()),
+        Quote::eventTime,
+        sink,
+        OptionalLong.of(3));
+  }
+
   @Test
   void at60xAMinuteOfRecordedTimeTakesASecond() {
-    ReplaySummary summary =
-        replay(ReplaySpeed.parse("60x"))
-            .run(
-                List.of(
-                    List.of(trade("IBM", 0, 1), trade("IBM", 60_000, 2), trade("IBM", 180_000, 3))
-                        .iterator()),
-                Quote::eventTime,
-                sink,
-                OptionalLong.of(3));
+    ReplaySummary summary = threeTradesOverThreeMinutes(replay(ReplaySpeed.parse("60x")));
 
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     assertThat(summary.elapsed()).isEqualTo(Duration.ofSeconds(3));
@@ -92,6 +95,23 @@ class ReplayTest {
         .startsWith("replay: 2 events")
         .contains("event time 2013-10-07T13:31:00Z")
         .contains("67% of 3");
+  }
+
+  @Test
+  void aListenerGetsTheCountTheTotalAndTheEventTimeReached() {
+    List<Replay.Progress> seen = new ArrayList<>();
+
+    threeTradesOverThreeMinutes(
+        replay(ReplaySpeed.parse("60x")).reportingTo(Duration.ofSeconds(1), seen::add));
+
+    // A report at most a second apart: after the 2nd event (1 s in) and the 3rd (3 s in).
+    assertThat(seen)
+        .extracting(Replay.Progress::events, Replay.Progress::eventTime, Replay.Progress::elapsed)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2L, OPEN.plusSeconds(60), Duration.ofSeconds(1)),
+            org.assertj.core.groups.Tuple.tuple(3L, OPEN.plusSeconds(180), Duration.ofSeconds(3)));
+    assertThat(seen.get(0).expected()).hasValue(3);
+    assertThat(progress).as("the lines go to the listener instead").isEmpty();
   }
 
   @Test

@@ -27,38 +27,50 @@ final class KafkaOptions {
   }
 
   /**
-   * Creates {@code topic} with the broker's default partitions and replication when it does not
-   * exist, so that a query can subscribe to a topic nothing has written yet.
+   * Creates those of {@code topics} that do not exist, with the broker's default partitions and
+   * replication: a query can then subscribe to a topic nothing has written yet, and the first
+   * record to a topic the speed layer writes (late quotes, dead letters, alerts) does not depend on
+   * the broker's auto-creation.
    *
    * @throws IllegalStateException when the brokers cannot be reached or refuse
    */
-  static void createMissing(Map<String, String> kafka, String topic) {
+  static void createMissing(Map<String, String> kafka, String... topics) {
     Map<String, Object> properties = new TreeMap<>(kafka);
+    String names = String.join(", ", topics);
     try (org.apache.kafka.clients.admin.Admin admin =
         org.apache.kafka.clients.admin.Admin.create(properties)) {
-      if (!admin
-          .listTopics()
-          .names()
-          .get(30, java.util.concurrent.TimeUnit.SECONDS)
-          .contains(topic)) {
-        admin
-            .createTopics(
-                java.util.List.of(
-                    new org.apache.kafka.clients.admin.NewTopic(
-                        topic, java.util.Optional.empty(), java.util.Optional.empty())))
-            .all()
-            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      java.util.Set<String> existing =
+          admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      java.util.List<org.apache.kafka.clients.admin.NewTopic> missing =
+          java.util.Arrays.stream(topics)
+              .distinct()
+              .filter(topic -> !existing.contains(topic))
+              .map(
+                  topic ->
+                      new org.apache.kafka.clients.admin.NewTopic(
+                          topic, java.util.Optional.empty(), java.util.Optional.empty()))
+              .toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      for (var created : admin.createTopics(missing).values().entrySet()) {
+        try {
+          created.getValue().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+            throw new IllegalStateException(
+                "Cannot create topic " + created.getKey() + ": " + e.getCause().getMessage(), e);
+          }
+        }
       }
     } catch (java.util.concurrent.ExecutionException e) {
-      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-        throw new IllegalStateException(
-            "Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
-      }
+      throw new IllegalStateException(
+          "Cannot create topics " + names + ": " + e.getCause().getMessage(), e);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("Cannot create topic " + topic + ": no answer in 30 s", e);
+      throw new IllegalStateException("Cannot create topics " + names + ": no answer in 30 s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+      throw new IllegalStateException("Interrupted while creating topics " + names, e);
     }
   }
 

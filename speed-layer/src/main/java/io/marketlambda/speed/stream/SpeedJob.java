@@ -80,7 +80,13 @@ public final class SpeedJob {
    */
   public List<StreamingQuery> start() {
     TopicsConfig topics = config.topics();
-    KafkaOptions.createMissing(config.kafka(), topics.bars());
+    KafkaOptions.createMissing(
+        config.kafka(),
+        topics.quotes(),
+        topics.bars(),
+        topics.late(),
+        topics.deadLetter(),
+        topics.alerts());
     SpeedSink sink =
         new RealtimeViewsSink(
             config.hbase(),

@@ -13,18 +13,37 @@ import org.slf4j.LoggerFactory;
  * adds them to {@link SpeedMetrics}. What each micro-batch wrote is counted by {@link
  * SpeedPipeline} itself. One line per query at most every {@value #INFO_EVERY_SECONDS} s at INFO
  * (micro-batches run back to back, several a second); every micro-batch at DEBUG.
+ *
+ * <p>Micro-batches that take longer than the trigger interval are summed up in one WARN per query
+ * at most every {@value #BEHIND_EVERY_SECONDS} s (how many, of how many, the longest), in place of
+ * Spark's own warning per micro-batch ({@code ProcessingTimeExecutor}, at ERROR in {@code
+ * conf/log4j2.xml}).
  */
 public final class SpeedProgressLog extends StreamingQueryListener {
   private static final Logger log = LoggerFactory.getLogger(SpeedProgressLog.class);
 
   static final int INFO_EVERY_SECONDS = 10;
+  static final int BEHIND_EVERY_SECONDS = 60;
 
   private final SpeedMetrics metrics;
+  private final long triggerIntervalMs;
   private final java.util.Map<String, Long> lastInfo =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Overruns> overruns =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** With the default trigger interval ({@code speed.trigger-interval}). */
   public SpeedProgressLog(SpeedMetrics metrics) {
+    this(metrics, SpeedConfig.TRIGGER_INTERVAL.defaultValue().orElseThrow());
+  }
+
+  /**
+   * @param triggerInterval the micro-batch queries' trigger interval; zero when they run back to
+   *     back, which is never called an overrun
+   */
+  public SpeedProgressLog(SpeedMetrics metrics, java.time.Duration triggerInterval) {
     this.metrics = metrics;
+    this.triggerIntervalMs = triggerInterval.toMillis();
   }
 
   @Override
@@ -67,6 +86,12 @@ public final class SpeedProgressLog extends StreamingQueryListener {
       metrics.watermark.labelValues(query).set(java.time.Instant.parse(watermark).getEpochSecond());
     }
     long now = System.nanoTime();
+    if (duration != null && triggerIntervalMs > 0) {
+      overruns
+          .computeIfAbsent(query, name -> new Overruns(name, triggerIntervalMs, now))
+          .add(duration, now)
+          .ifPresent(log::warn);
+    }
     Long last = lastInfo.get(query);
     boolean info = last == null || now - last >= INFO_EVERY_SECONDS * 1_000_000_000L;
     if (info) {
@@ -95,6 +120,61 @@ public final class SpeedProgressLog extends StreamingQueryListener {
       log.info(format, arguments);
     } else {
       log.debug(format, arguments);
+    }
+  }
+
+  /**
+   * The micro-batches of one query that took longer than the trigger interval, summed up once a
+   * window of {@value #BEHIND_EVERY_SECONDS} s ends.
+   */
+  static final class Overruns {
+    private final String query;
+    private final long triggerIntervalMs;
+    private long windowStart;
+    private long batches;
+    private long over;
+    private long longestMs;
+
+    Overruns(String query, long triggerIntervalMs, long nowNanos) {
+      this.query = query;
+      this.triggerIntervalMs = triggerIntervalMs;
+      this.windowStart = nowNanos;
+    }
+
+    /**
+     * Counts a micro-batch that took {@code durationMs}; once the window has ended, the summary of
+     * it when any micro-batch overran, and a new window.
+     */
+    synchronized java.util.Optional<String> add(long durationMs, long nowNanos) {
+      batches++;
+      if (durationMs > triggerIntervalMs) {
+        over++;
+        longestMs = Math.max(longestMs, durationMs);
+      }
+      long elapsed = nowNanos - windowStart;
+      if (elapsed < BEHIND_EVERY_SECONDS * 1_000_000_000L) {
+        return java.util.Optional.empty();
+      }
+      java.util.Optional<String> summary =
+          over == 0
+              ? java.util.Optional.empty()
+              : java.util.Optional.of(
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%s: %d of %d micro-batches in the last %d s took longer than the %d ms"
+                          + " trigger interval (longest %d ms): the next one started late, so"
+                          + " records waited up to that long to be visible",
+                      query,
+                      over,
+                      batches,
+                      Math.round(elapsed / 1e9),
+                      triggerIntervalMs,
+                      longestMs));
+      windowStart = nowNanos;
+      batches = 0;
+      over = 0;
+      longestMs = 0;
+      return summary;
     }
   }
 
