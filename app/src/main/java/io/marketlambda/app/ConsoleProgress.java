@@ -77,6 +77,15 @@ final class ConsoleProgress {
     }
   }
 
+  /** Ends every task still running (work cut short): each last state stays as a line. */
+  void closeAll() {
+    List<Task> left;
+    synchronized (this) {
+      left = List.copyOf(running);
+    }
+    left.forEach(Task::close);
+  }
+
   /** Prints {@code line} above the bars. */
   synchronized void println(String line) {
     clearBars();

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
@@ -219,6 +220,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     Demo demo = new Demo(stack);
     Thread hook = new Thread(() -> demo.stop(true), "demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    Map<sun.misc.Signal, sun.misc.SignalHandler> previous = stopOnSignals(demo);
     try {
       List<String> entries = settingEntries(stack, port);
       Settings settings = Settings.empty().withOverrides(entries);
@@ -288,7 +290,42 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       demo.stop(false);
       Runtime.getRuntime().removeShutdownHook(hook);
       throw e;
+    } finally {
+      previous.forEach(sun.misc.Signal::handle);
     }
+  }
+
+  /**
+   * Ctrl-C (SIGINT) and SIGTERM end the demo as {@code --duration} does: the main thread stops
+   * everything in order, prints the summary and exits 0 (the JVM's default would run Spark's
+   * shutdown hook under the running queries). A second one stops the JVM at once.
+   *
+   * @return the handlers they replaced, to put back when the demo ends
+   */
+  private Map<sun.misc.Signal, sun.misc.SignalHandler> stopOnSignals(Demo demo) {
+    Map<sun.misc.Signal, sun.misc.SignalHandler> previous = new java.util.HashMap<>();
+    for (String name : List.of("INT", "TERM")) {
+      sun.misc.Signal signal;
+      try {
+        signal = new sun.misc.Signal(name);
+      } catch (IllegalArgumentException e) {
+        continue; // not a signal here: the shutdown hook stops the demo
+      }
+      previous.put(
+          signal,
+          sun.misc.Signal.handle(
+              signal,
+              received -> {
+                if (demo.signalled.getAndSet(true)) {
+                  Runtime.getRuntime().halt(128 + received.getNumber());
+                }
+                out.println(
+                    "SIG" + received.getName() + ": stopping everything (once more: at once)");
+                out.flush();
+                demo.ended.countDown();
+              }));
+    }
+    return previous;
   }
 
   /** The running pieces, stopped once, by the main thread or the Ctrl-C hook. */
@@ -296,6 +333,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     final LocalStackProcess stack;
     final CountDownLatch ended = new CountDownLatch(1);
     final AtomicReference<Throwable> failure = new AtomicReference<>();
+    final java.util.concurrent.atomic.AtomicBoolean signalled =
+        new java.util.concurrent.atomic.AtomicBoolean();
     volatile ServingApplication serving;
     volatile Thread speedThread;
     volatile Thread replayThread;
@@ -456,7 +495,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                             OptionalLong.empty(),
                             line -> {
                               bar.step();
-                              bar.message(line.strip().replaceAll("\\s+", " "));
+                              bar.message(
+                                  line.strip()
+                                      .replaceAll("^batch run \\S+: ", "")
+                                      .replaceAll("\\s+", " "));
                             });
                   }
                   batchRows = run.rowCounts().values().stream().mapToLong(Long::longValue).sum();
@@ -470,7 +512,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                       (System.nanoTime() - started) / 1e9,
                       (System.nanoTime() - begin) / 1e9);
                   out.flush();
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // Spark's exceptions are checked, yet thrown unchecked
                   if (stopped) {
                     return; // stopping: the session and the stack go away under the batch
                   }
@@ -537,6 +579,15 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       }
       stopped = true;
       ended.countDown();
+      Runnable restoreConsole = Logging.silenceConsole();
+      try {
+        stopAll(fromHook);
+      } finally {
+        restoreConsole.run();
+      }
+    }
+
+    private void stopAll(boolean fromHook) {
       long bars = countLiveBars();
       long requests = serving == null ? 0 : serving.requestsServed();
       if (replayThread != null) {
@@ -581,6 +632,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       if (failure.get() != null) {
         log.error(Logging.FILE_ONLY, "demo failed", failure.get());
       }
+      console.closeAll();
       out.printf(
           Locale.ROOT,
           "summary: %,d events replayed (trades and minute bars), %,d 1-minute bars in the realtime views, %,d batch rows, %,d API requests served%s%n",

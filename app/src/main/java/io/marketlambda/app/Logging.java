@@ -92,6 +92,38 @@ final class Logging {
     return log;
   }
 
+  /**
+   * Takes the console off the log (unless {@code --verbose}) while a command tears down what it
+   * started: each stopped query, killed task and cancelled job reports itself, which the log file
+   * keeps.
+   *
+   * @return puts the console back at the level it had
+   */
+  static Runnable silenceConsole() {
+    LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    Configuration config = context.getConfiguration();
+    LoggerConfig root = config.getRootLogger();
+    Appender console = config.getAppender(CONSOLE);
+    if (console == null || verbose) {
+      return () -> {};
+    }
+    Level before =
+        root.getAppenderRefs().stream()
+            .filter(ref -> ref.getRef().equals(CONSOLE))
+            .map(ref -> ref.getLevel())
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    root.removeAppender(CONSOLE);
+    root.addAppender(console, Level.OFF, null);
+    context.updateLoggers();
+    return () -> {
+      root.removeAppender(CONSOLE);
+      root.addAppender(console, before, null);
+      context.updateLoggers();
+    };
+  }
+
   /** The file this command logs to, if it has one. */
   static Optional<Path> file() {
     return Optional.ofNullable(file);

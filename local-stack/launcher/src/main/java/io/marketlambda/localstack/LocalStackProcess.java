@@ -170,6 +170,11 @@ public final class LocalStackProcess implements AutoCloseable {
     if (options.fresh()) {
       command.add("--fresh");
     }
+    if (options.logFile().isPresent()) {
+      // Its standard input is our pipe, which close() ends: a Ctrl-C in our terminal is ours to
+      // handle, and stops this stack only after whatever of ours still uses it.
+      command.add("--ignore-interrupt");
+    }
     return List.copyOf(command);
   }
 

@@ -45,8 +45,19 @@ public final class LocalStackApplication implements Callable<Integer> {
     System.exit(new CommandLine(new LocalStackApplication()).execute(args));
   }
 
+  @Option(
+      names = "--ignore-interrupt",
+      description =
+          "Ignore SIGINT: for a child JVM whose parent stops it by closing its standard input. The"
+              + " terminal's Ctrl-C reaches every process of its group, and the parent's own"
+              + " jobs need the stack until they have stopped.")
+  boolean ignoreInterrupt;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (ignoreInterrupt) {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+    }
     Path data = options.dataDirectory();
     Path endpoints = endpointsFile != null ? endpointsFile : data.resolve("endpoints.properties");
     if (options.fresh()) {
