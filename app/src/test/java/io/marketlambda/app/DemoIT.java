@@ -149,7 +149,10 @@ class DemoIT {
     assertThat(oversized.body()).contains("more than the 7 days");
     assertThat(get(base + "/v1/symbols/NOPE/quote", key).statusCode()).isEqualTo(404);
 
-    ChartPage.assertDrawn(base + "/?key=" + key + "&symbol=IBM");
+    ChartPage.assertDrawn(
+        base + "/?key=" + key + "&symbol=IBM", Path.of("target", "chart-demo-1d.png"));
+    ChartPage.assertDrawn(
+        base + "/?key=" + key + "&symbol=IBM&interval=1m", Path.of("target", "chart-demo-1m.png"));
 
     assertThat(demo.get(10, TimeUnit.MINUTES)).as(output.toString()).isZero();
     assertThat(output.toString())

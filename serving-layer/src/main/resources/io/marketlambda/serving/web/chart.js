@@ -1,5 +1,6 @@
 // The chart page: candlesticks with volume, SMA overlays, alert markers and the batch watermark,
 // history (batch views) and live bars (realtime views) from one API call, refreshed every 5 s.
+// Times are shown in New York time (the exchange's), daily bars by their trading date.
 // After each draw, <body data-chart="drawn" data-bars="N"> tells tests and scripts it is done.
 (function () {
   'use strict';
@@ -20,6 +21,8 @@
     timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 10 },
   });
   const candles = chart.addSeries(LC.CandlestickSeries, {});
+  // Candles above the volume histogram, which takes the bottom fifth.
+  candles.priceScale().applyOptions({ scaleMargins: { top: 0.1, bottom: 0.25 } });
   const volume = chart.addSeries(LC.HistogramSeries, { priceScaleId: '', priceFormat: { type: 'volume' } });
   volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
   const sma20 = chart.addSeries(LC.LineSeries, { color: '#2962ff', lineWidth: 1, title: 'SMA 20' });
@@ -47,12 +50,24 @@
     };
   }
 
-  const seconds = (iso) => Math.floor(Date.parse(iso) / 1000);
   const day = 86400 * 1000;
   const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const daily = (interval) => ['1d', '1w', '1mo'].includes(interval);
+  const newYork = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/New_York', hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+  // lightweight-charts draws UTC timestamps as they are: a bar is placed at its New York wall-clock
+  // time written as if it were UTC, and a daily bar at its trading date ('YYYY-MM-DD').
+  function chartTime(ms, interval) {
+    const p = Object.fromEntries(newYork.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
+    if (daily(interval)) return p.year + '-' + p.month + '-' + p.day;
+    return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) / 1000;
+  }
+  const plural = (n, noun) => n + ' ' + noun + (n === 1 ? '' : 's');
 
   async function range(symbol, interval, watermark) {
-    if (['1d', '1w', '1mo'].includes(interval)) {
+    if (daily(interval)) {
       const years = interval === '1d' ? 2 : 10;
       // Around the batch watermark; before the first batch run, around the latest trade.
       const anchor = watermark ? Date.parse(watermark) : Date.parse((await api('/v1/symbols/' + symbol + '/quote')).t);
@@ -77,22 +92,30 @@
       bars.push(...page.results);
       cursor = page.next_cursor;
     } while (cursor);
-    candles.setData(bars.map((b) => ({ time: seconds(b.t), open: b.o, high: b.h, low: b.l, close: b.c })));
-    volume.setData(bars.map((b) => ({ time: seconds(b.t), value: b.v, color: b.src === 'batch' ? '#b2b5be' : '#26a69a' })));
+    const time = (t) => chartTime(Date.parse(t), interval);
+    chart.applyOptions({ timeScale: { timeVisible: !daily(interval) } });
+    candles.setData(bars.map((b) => ({ time: time(b.t), open: b.o, high: b.h, low: b.l, close: b.c })));
+    volume.setData(bars.map((b) => ({ time: time(b.t), value: b.v, color: b.src === 'batch' ? '#b2b5be' : '#26a69a' })));
     await drawIndicators(symbol, interval, span);
     const seam = bars.find((b) => b.src !== 'batch');
     const seamMarker = seam && bars[0].src === 'batch'
-      ? [{ time: seconds(seam.t), position: 'belowBar', color: '#787b86', shape: 'circle', text: 'realtime from here' }]
+      ? [{ at: Date.parse(seam.t), position: 'belowBar', color: '#787b86', shape: 'circle', text: 'realtime from here' }]
       : [];
     markers.setMarkers([...(await alertMarkers(symbol, interval, bars)), ...seamMarker]
-      .sort((a, b) => a.time - b.time));
+      .sort((a, b) => a.at - b.at)
+      .map(({ at, ...marker }) => ({ ...marker, time: chartTime(at, interval) })));
     const live = bars.filter((b) => b.src !== 'batch').length;
-    status(symbol + ' ' + interval + ': ' + bars.length + ' bars (' + (bars.length - live) + ' batch, ' + live + ' realtime)' + (watermark ? ', batch watermark ' + watermark : ''));
+    status(symbol + ' ' + interval + ' (New York time): ' + plural(bars.length, 'bar')
+      + ' (' + (bars.length - live) + ' batch, ' + live + ' realtime), '
+      + (watermark
+        ? 'batch watermark ' + chartTime(Date.parse(watermark), '1d')
+        : 'history still loading: no batch run is served yet, the realtime views alone are shown'));
     document.body.dataset.bars = String(bars.length);
     document.body.dataset.chart = 'drawn';
   }
 
   async function drawIndicators(symbol, interval, span) {
+    el('sma').disabled = interval !== '1d';
     if (interval !== '1d' || !el('sma').checked) {
       sma20.setData([]);
       sma50.setData([]);
@@ -105,20 +128,21 @@
       rows.push(...page.results);
       cursor = page.next_cursor;
     } while (cursor);
-    sma20.setData(rows.filter((r) => r.sma_20_usd != null).map((r) => ({ time: seconds(r.t), value: r.sma_20_usd })));
-    sma50.setData(rows.filter((r) => r.sma_50_usd != null).map((r) => ({ time: seconds(r.t), value: r.sma_50_usd })));
+    const time = (t) => chartTime(Date.parse(t), interval);
+    sma20.setData(rows.filter((r) => r.sma_20_usd != null).map((r) => ({ time: time(r.t), value: r.sma_20_usd })));
+    sma50.setData(rows.filter((r) => r.sma_50_usd != null).map((r) => ({ time: time(r.t), value: r.sma_50_usd })));
   }
 
   async function alertMarkers(symbol, interval, bars) {
-    if (bars.length === 0 || ['1d', '1w', '1mo'].includes(interval)) {
+    if (bars.length === 0 || daily(interval)) {
       return [];
     }
     const first = bars[0].t;
     const last = iso(Date.parse(bars[bars.length - 1].t) + 60 * 60 * 1000);
     const alerts = await api('/v1/symbols/' + symbol + '/alerts?from=' + first + '&to=' + last);
-    const size = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600 }[interval];
+    const size = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600 }[interval] * 1000;
     return alerts.results.map((a) => ({
-      time: seconds(a.t) - (seconds(a.t) % size),
+      at: Date.parse(a.t) - (Date.parse(a.t) % size),
       position: a.value >= 0 ? 'aboveBar' : 'belowBar',
       color: a.value >= 0 ? '#26a69a' : '#ef5350',
       shape: a.value >= 0 ? 'arrowDown' : 'arrowUp',
