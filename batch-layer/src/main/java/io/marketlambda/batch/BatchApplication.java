@@ -2,17 +2,21 @@ package io.marketlambda.batch;
 
 import io.marketlambda.batch.run.BatchConfig;
 import io.marketlambda.batch.run.BatchJob;
+import io.marketlambda.core.config.MainArguments;
 import io.marketlambda.core.config.Settings;
-import java.nio.file.Path;
+import io.marketlambda.core.config.SettingsOptions;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The nightly batch's {@code main}, for {@code spark-submit}, Oozie's Spark action and the
@@ -25,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * Uses the environment's SparkSession (with Delta Lake configured when it is not already), never
  * stops it and never calls {@code System.exit}: on Databricks either would fail the job run. A bad
- * argument throws {@link IllegalArgumentException} naming it.
+ * argument throws {@link IllegalArgumentException} naming it, with the usage; {@code --help} prints
+ * the usage and runs nothing.
  */
 public final class BatchApplication {
   private static final Logger log = LoggerFactory.getLogger(BatchApplication.class);
@@ -34,7 +39,9 @@ public final class BatchApplication {
 
   public static void main(String[] args) {
     Arguments arguments = Arguments.parse(args);
-    run(arguments.settings(), arguments.runDate(), arguments.asOfVersion());
+    if (arguments != null) {
+      run(arguments.settings.settings(), arguments.runDate, arguments.asOfVersion);
+    }
   }
 
   /** Runs one batch with the given configuration, its progress lines logged at INFO. */
@@ -64,61 +71,52 @@ public final class BatchApplication {
         .run(runDate, asOfVersion);
   }
 
-  /**
-   * The command line: {@code --run-date}, {@code --as-of-version}, {@code --config}, {@code
-   * --conf}.
-   */
-  record Arguments(Settings settings, LocalDate runDate, OptionalLong asOfVersion) {
-    static Arguments parse(String[] args) {
-      Settings settings = Settings.empty();
-      List<String> overrides = new ArrayList<>();
-      LocalDate runDate = null;
-      OptionalLong asOf = OptionalLong.empty();
-      for (int i = 0; i < args.length; i++) {
-        String option = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("Cannot read argument '" + option + "': no value");
-        }
-        String value = args[++i];
-        switch (option) {
-          case "--config" -> settings = settings.merge(Settings.load(Path.of(value)));
-          case "--conf" -> overrides.add(value);
-          case "--run-date" -> runDate = date(value);
-          case "--as-of-version" -> asOf = OptionalLong.of(version(value));
-          default ->
-              throw new IllegalArgumentException(
-                  "Cannot read argument '"
-                      + option
-                      + "': expected --run-date, --as-of-version, --config or --conf");
-        }
+  /** The command line, read by picocli: {@code --run-date}, {@code --as-of-version}, settings. */
+  @Command(
+      name = "BatchApplication",
+      mixinStandardHelpOptions = true,
+      header = "Runs the nightly recompute of the batch views for one run date.",
+      description =
+          "For spark-submit, Oozie's Spark action and the Databricks JAR task; "
+              + "bin/marketlambda batch is the same from the command line.")
+  static final class Arguments {
+    @Mixin SettingsOptions settings = new SettingsOptions();
+
+    @Option(
+        names = "--run-date",
+        required = true,
+        paramLabel = "<yyyy-mm-dd>",
+        description = "The trading date (America/New_York) the run is for.")
+    LocalDate runDate;
+
+    @Option(
+        names = "--as-of-version",
+        paramLabel = "<version>",
+        description =
+            "Recompute from bronze as it was at this Delta version (0 or more), not the latest.")
+    void asOfVersion(long version) {
+      if (version < 0) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "Invalid value for option '--as-of-version': '"
+                + version
+                + "' is not a Delta version (0 or more)");
       }
-      if (runDate == null) {
-        throw new IllegalArgumentException(
-            "Cannot run the batch: --run-date <yyyy-mm-dd> is missing");
-      }
-      return new Arguments(settings.withOverrides(overrides), runDate, asOf);
+      asOfVersion = OptionalLong.of(version);
     }
 
-    private static LocalDate date(String value) {
-      try {
-        return LocalDate.parse(value);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(
-            "Cannot read --run-date '" + value + "': expected yyyy-mm-dd", e);
-      }
-    }
+    OptionalLong asOfVersion = OptionalLong.empty();
 
-    private static long version(String value) {
-      try {
-        long version = Long.parseLong(value);
-        if (version >= 0) {
-          return version;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new IllegalArgumentException(
-          "Cannot read --as-of-version '" + value + "': expected a Delta version, 0 or more");
+    @Spec CommandSpec spec;
+
+    /**
+     * Reads {@code args}; {@code null} when {@code --help} was printed.
+     *
+     * @throws IllegalArgumentException naming the argument and value at fault
+     */
+    static Arguments parse(String... args) {
+      Arguments arguments = new Arguments();
+      return MainArguments.parse(arguments, args) ? arguments : null;
     }
   }
 }

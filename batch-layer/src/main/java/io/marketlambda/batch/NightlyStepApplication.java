@@ -6,7 +6,9 @@ import io.marketlambda.batch.run.BatchJob;
 import io.marketlambda.batch.run.BatchRunColumns;
 import io.marketlambda.batch.run.BatchRuns;
 import io.marketlambda.batch.serving.ServingCopyExport;
+import io.marketlambda.core.config.MainArguments;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.config.SettingsOptions;
 import io.marketlambda.core.config.TopicsConfig;
 import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.lake.LakeTable;
@@ -15,7 +17,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +25,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code main} of the nightly workflow's steps around the recompute ({@link BatchApplication}),
@@ -42,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Like {@link BatchApplication}, never stops the SparkSession nor calls {@code System.exit}; a bad
- * argument throws {@link IllegalArgumentException}, a failed check {@link IllegalStateException}.
+ * argument throws {@link IllegalArgumentException} naming it (with the usage), a failed check
+ * {@link IllegalStateException}; {@code --help} prints the usage and runs nothing.
  */
 public final class NightlyStepApplication {
   /** The steps, as named on the command line. */
@@ -53,20 +63,65 @@ public final class NightlyStepApplication {
   private NightlyStepApplication() {}
 
   public static void main(String[] args) {
-    if (args.length == 0 || !STEPS.contains(args[0])) {
-      throw new IllegalArgumentException(
-          "Cannot run step '" + (args.length == 0 ? "" : args[0]) + "': expected one of " + STEPS);
+    Arguments arguments = new Arguments();
+    if (!MainArguments.parse(arguments, args)) {
+      return;
     }
-    BatchApplication.Arguments arguments =
-        BatchApplication.Arguments.parse(Arrays.copyOfRange(args, 1, args.length));
-    Settings settings = arguments.settings();
-    SparkSession spark = BatchSession.getOrCreate("marketlambda-" + args[0], settings);
+    Settings settings = arguments.settings.settings();
+    SparkSession spark = BatchSession.getOrCreate("marketlambda-" + arguments.step, settings);
     BatchConfig config = BatchConfig.from(settings);
     LakeLayout lake = config.lake().layout();
-    switch (args[0]) {
+    switch (arguments.step) {
       case "land" -> land(spark, lake, settings);
-      case "export-serving-copy" -> exportServingCopy(spark, config, arguments.runDate());
-      default -> verify(spark, lake, arguments.runDate());
+      case "export-serving-copy" -> exportServingCopy(spark, config, arguments.runDate);
+      default -> verify(spark, lake, arguments.runDate);
+    }
+  }
+
+  /** The command line, read by picocli: the step, {@code --run-date} and the settings. */
+  @Command(
+      name = "NightlyStepApplication",
+      mixinStandardHelpOptions = true,
+      header = "Runs one step of the nightly workflow around the recompute.",
+      description = {
+        "land: the quotes topic into bronze.quotes;",
+        "export-serving-copy: the last run's gold views into the HBase serving copy;",
+        "verify: fails unless the last run is of --run-date and wrote rows to every gold table."
+      })
+  static final class Arguments {
+    @Parameters(
+        index = "0",
+        paramLabel = "<step>",
+        completionCandidates = Steps.class,
+        description = "One of: ${COMPLETION-CANDIDATES}.")
+    void step(String value) {
+      if (!STEPS.contains(value)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "Invalid value for <step>: '" + value + "', expected one of " + STEPS);
+      }
+      step = value;
+    }
+
+    String step;
+
+    @Option(
+        names = "--run-date",
+        required = true,
+        paramLabel = "<yyyy-mm-dd>",
+        description = "The trading date (America/New_York) of the nightly run.")
+    LocalDate runDate;
+
+    @Mixin SettingsOptions settings = new SettingsOptions();
+
+    @Spec CommandSpec spec;
+  }
+
+  /** The steps, for picocli's usage and completion. */
+  static final class Steps implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return STEPS.iterator();
     }
   }
 

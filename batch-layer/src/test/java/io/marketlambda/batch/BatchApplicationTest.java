@@ -15,29 +15,35 @@ class BatchApplicationTest {
   void readsRunDateVersionAndOverrides() {
     BatchApplication.Arguments arguments =
         BatchApplication.Arguments.parse(
-            new String[] {
-              "--run-date", "2013-10-04", "--as-of-version", "3", "--conf", "batch.movers=5"
-            });
+            "--run-date", "2013-10-04", "--as-of-version", "3", "--conf", "batch.movers=5");
 
-    assertThat(arguments.runDate()).isEqualTo(LocalDate.of(2013, 10, 4));
-    assertThat(arguments.asOfVersion()).hasValue(3);
-    assertThat(BatchConfig.from(arguments.settings()).movers()).isEqualTo(5);
+    assertThat(arguments.runDate).isEqualTo(LocalDate.of(2013, 10, 4));
+    assertThat(arguments.asOfVersion).hasValue(3);
+    assertThat(BatchConfig.from(arguments.settings.settings()).movers()).isEqualTo(5);
   }
 
   @Test
   void badArgumentsNameTheArgumentAndValue() {
-    assertThatThrownBy(() -> BatchApplication.Arguments.parse(new String[] {}))
-        .hasMessageContaining("--run-date <yyyy-mm-dd> is missing");
-    assertThatThrownBy(
-            () -> BatchApplication.Arguments.parse(new String[] {"--run-date", "2013-13-01"}))
-        .hasMessageContaining("--run-date '2013-13-01'");
+    assertThatThrownBy(() -> BatchApplication.Arguments.parse())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Missing required option: '--run-date=<yyyy-mm-dd>'")
+        .hasMessageContaining("Usage: BatchApplication");
+    assertThatThrownBy(() -> BatchApplication.Arguments.parse("--run-date", "2013-13-01"))
+        .hasMessageContaining("'--run-date'")
+        .hasMessageContaining("'2013-13-01'");
     assertThatThrownBy(
             () ->
                 BatchApplication.Arguments.parse(
-                    new String[] {"--run-date", "2013-10-04", "--as-of-version", "-1"}))
-        .hasMessageContaining("--as-of-version '-1'");
-    assertThatThrownBy(() -> BatchApplication.Arguments.parse(new String[] {"--stop", "now"}))
-        .hasMessageContaining("'--stop'");
+                    "--run-date", "2013-10-04", "--as-of-version", "-1"))
+        .hasMessageContaining("'--as-of-version': '-1'");
+    assertThatThrownBy(
+            () -> BatchApplication.Arguments.parse("--run-date", "2013-10-04", "--stop", "now"))
+        .hasMessageStartingWith("Unknown options: '--stop', 'now'");
+  }
+
+  @Test
+  void helpPrintsTheUsageAndRunsNothing() {
+    assertThat(BatchApplication.Arguments.parse("--help")).isNull();
   }
 
   @Test

@@ -1,20 +1,24 @@
 package io.marketlambda.serving;
 
+import io.marketlambda.core.config.MainArguments;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.config.SettingsOptions;
 import io.marketlambda.serving.api.HttpApi;
 import io.marketlambda.serving.client.ServingClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The serving layer's process: one HBase connection, the merged views and the HTTP API until the
  * JVM is asked to stop.
  *
- * <p>Usage: {@code ServingApplication [config.properties] [key=value ...]}; the CLI's {@code
- * marketlambda serve} is the same with the local stack's endpoints filled in.
+ * <p>Usage: {@code ServingApplication [--config file.properties]... [--conf key=value]...}; the
+ * CLI's {@code marketlambda serve} is the same with the local stack's endpoints filled in. A bad
+ * argument throws {@link IllegalArgumentException} naming it, {@code --help} prints the usage.
  */
 public final class ServingApplication implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ServingApplication.class);
@@ -67,14 +71,20 @@ public final class ServingApplication implements AutoCloseable {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    Settings settings = Settings.empty();
-    int first = 0;
-    if (args.length > 0 && !args[0].contains("=")) {
-      settings = Settings.load(Path.of(args[0]));
-      first = 1;
+    Arguments arguments = new Arguments();
+    if (MainArguments.parse(arguments, args)) {
+      serveUntilStopped(arguments.settings.settings(), port -> {});
     }
-    serveUntilStopped(
-        settings.withOverrides(java.util.List.of(args).subList(first, args.length)), port -> {});
+  }
+
+  /** The command line, read by picocli: the settings. */
+  @Command(
+      name = "ServingApplication",
+      mixinStandardHelpOptions = true,
+      header = "Runs the serving layer: the HTTP API and chart over the batch and realtime views.",
+      description = "bin/marketlambda serve is the same from the command line.")
+  static final class Arguments {
+    @Mixin SettingsOptions settings = new SettingsOptions();
   }
 
   /**

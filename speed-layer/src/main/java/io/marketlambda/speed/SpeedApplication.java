@@ -1,6 +1,8 @@
 package io.marketlambda.speed;
 
+import io.marketlambda.core.config.MainArguments;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.config.SettingsOptions;
 import io.marketlambda.speed.stream.SharedProducers;
 import io.marketlambda.speed.stream.SpeedConfig;
 import io.marketlambda.speed.stream.SpeedJob;
@@ -9,14 +11,14 @@ import io.marketlambda.speed.stream.SpeedProgressLog;
 import io.marketlambda.views.SparkSessions;
 import io.marketlambda.viewstore.RealtimeViewsSchema;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The speed layer's {@code main}, for {@code spark-submit} and {@code marketlambda speed}:
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * Uses the SparkSession of the environment (spark-submit, Databricks) and {@code local[*]} when
  * none is configured; creates the realtime view tables when absent, starts the queries and waits
- * for them. Never stops the session or exits the JVM, as a Databricks JAR task requires.
+ * for them. Never stops the session or exits the JVM, as a Databricks JAR task requires: a bad
+ * argument throws {@link IllegalArgumentException} naming it, {@code --help} prints the usage.
  */
 public final class SpeedApplication {
   private static final Logger log = LoggerFactory.getLogger(SpeedApplication.class);
@@ -36,7 +39,10 @@ public final class SpeedApplication {
   private SpeedApplication() {}
 
   public static void main(String[] args) throws StreamingQueryException {
-    run(settings(args));
+    Arguments arguments = new Arguments();
+    if (MainArguments.parse(arguments, args)) {
+      run(arguments.settings.settings());
+    }
   }
 
   /**
@@ -86,26 +92,15 @@ public final class SpeedApplication {
     return new SpeedJob(spark, config, metrics).start();
   }
 
-  /** {@code --config file} (repeatable, later wins) and {@code --conf key=value} (repeatable). */
-  static Settings settings(String[] args) {
-    Settings settings = Settings.empty();
-    List<String> overrides = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if ((option.equals("--config") || option.equals("--conf")) && i + 1 < args.length) {
-        String value = args[++i];
-        if (option.equals("--config")) {
-          settings = settings.merge(Settings.load(Path.of(value)));
-        } else {
-          overrides.add(value);
-        }
-      } else {
-        throw new IllegalArgumentException(
-            "Cannot read argument '"
-                + option
-                + "': expected --config <file> or --conf <key=value>");
-      }
-    }
-    return settings.withOverrides(overrides);
+  /** The command line, read by picocli: the settings. */
+  @Command(
+      name = "SpeedApplication",
+      mixinStandardHelpOptions = true,
+      header = "Runs the speed layer: quotes from Kafka to the HBase realtime views.",
+      description =
+          "For spark-submit and the Databricks JAR task; "
+              + "bin/marketlambda speed is the same from the command line.")
+  static final class Arguments {
+    @Mixin SettingsOptions settings = new SettingsOptions();
   }
 }
