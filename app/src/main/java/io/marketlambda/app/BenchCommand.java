@@ -1,29 +1,29 @@
 package io.marketlambda.app;
 
 import io.marketlambda.batch.BatchSession;
-import io.marketlambda.batch.bench.BatchBenchmark;
-import io.marketlambda.batch.bench.BatchFaultBench;
 import io.marketlambda.batch.run.BatchConfig;
 import io.marketlambda.batch.run.BatchJob;
-import io.marketlambda.core.bench.FaultReport;
-import io.marketlambda.core.bench.FaultRow;
+import io.marketlambda.bench.FaultReport;
+import io.marketlambda.bench.FaultRow;
+import io.marketlambda.bench.batch.BatchBenchmark;
+import io.marketlambda.bench.batch.BatchFaultBench;
+import io.marketlambda.bench.ingest.IngestBenchmark;
+import io.marketlambda.bench.ingest.IngestFaultBench;
+import io.marketlambda.bench.serving.ServingSwapFault;
+import io.marketlambda.bench.speed.FaultBench;
+import io.marketlambda.bench.speed.SpeedBenchmark;
 import io.marketlambda.core.config.Durations;
 import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.ingest.bench.IngestBenchmark;
-import io.marketlambda.ingest.bench.IngestFaultBench;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.ingest.quarantine.Quarantine;
 import io.marketlambda.ingest.recorded.RecordedReader;
 import io.marketlambda.ingest.recorded.RecordedSource;
 import io.marketlambda.localstack.LocalStackOptions;
 import io.marketlambda.localstack.LocalStackProcess;
-import io.marketlambda.serving.bench.ServingSwapFault;
-import io.marketlambda.speed.bench.FaultBench;
-import io.marketlambda.speed.bench.SpeedBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -272,7 +272,7 @@ final class BenchCommand implements Callable<Integer> {
                 + ": rates must be positive and the step at least 1s");
       }
       PrintWriter out = spec.commandLine().getOut();
-      new io.marketlambda.serving.bench.ServingBenchmark(
+      new io.marketlambda.bench.serving.ServingBenchmark(
               config.settings(),
               QueryCommand.symbol(spec, symbol),
               rates,

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Keeps the architecture visible: layers never depend on each other, only this composition root
- * sees them all, and core stays free of Spark, HBase, Kafka, Hadoop and Delta.
+ * sees them all, no product code depends on the benchmarks, and core stays free of Spark, HBase,
+ * Kafka, Hadoop and Delta.
  */
 class LayerDependencyTest {
   private static final List<String> LAYERS =
@@ -40,6 +41,18 @@ class LayerDependencyTest {
         .resideInAnyPackage(others)
         .allowEmptyShould(true)
         .because("layers meet only in core and in the app module (" + Arrays.toString(others) + ")")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void benchmarksStayOutOfTheProduct() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.marketlambda.bench..", "io.marketlambda.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.marketlambda.bench..")
+        .because("the layers' jars carry no benchmark code; only the command line runs them")
         .check(PRODUCT);
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.marketlambda.core.bench.ChildJvm;
 import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Alert;
@@ -15,7 +14,8 @@ import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.localstack.LocalStackEndpoints;
-import io.marketlambda.speed.bench.SpeedProcess;
+import io.marketlambda.speed.SpeedApplication;
+import io.marketlambda.testing.ChildJvm;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
@@ -217,7 +217,7 @@ class SpeedKillIT {
       int equals = override.indexOf('=');
       settings.put(override.substring(0, equals), override.substring(equals + 1));
     }
-    return SpeedProcess.start(settings, "1g", log);
+    return ChildJvm.startWithSettings(SpeedApplication.class.getName(), settings, "1g", log);
   }
 
   private static void awaitBarOf(RealtimeViewReader views, Quote quote, Path log) {
