@@ -165,28 +165,109 @@ public final class BatchJob {
     if (bronze.landedQuotes().isPresent()) {
       Dataset<Row> quotes = bronze.landedQuotes().get();
       offsetsWithoutRecord = QuoteLanding.offsetsWithoutRecord(quotes);
-      long missing = offsetsWithoutRecord.values().stream().mapToLong(Long::longValue).sum();
-      if (missing > 0) {
-        progress.accept(
-            String.format(
-                Locale.ROOT,
-                "WARNING: bronze.quotes lacks %,d Kafka offsets between the first and last it"
-                    + " landed (per partition: %s): removed by retention before they were landed",
-                missing,
-                offsetsWithoutRecord));
-      }
-      Dataset<Row> decoded = SilverQuotes.decode(quotes, config.maxEventTimeAhead().toMillis());
-      quarantine(SilverQuotes.rejected(decoded), rowCounts);
-      Dataset<Row> minutes = SilverQuotes.minuteBars(SilverQuotes.trades(decoded), quotes, runDate);
-      write(LakeTable.SILVER_BARS_INTRADAY, minutes, tableVersions, rowCounts);
+      warnOfOffsetsWithoutRecord(offsetsWithoutRecord);
+      writeIntradayBars(quotes, runDate, tableVersions, rowCounts);
       bronzeBars = bronzeBars.unionByName(read(LakeTable.SILVER_BARS_INTRADAY));
     }
     Dataset<Row> silver = SilverDailyBars.build(bronzeBars, bronze.actions(), runDate);
     write(LakeTable.SILVER_BARS_DAILY, silver, tableVersions, rowCounts);
-    Dataset<Row> silverWritten = read(LakeTable.SILVER_BARS_DAILY);
+    Dataset<Row> goldDaily = writeGold(read(LakeTable.SILVER_BARS_DAILY), tableVersions, rowCounts);
+    Map<String, Instant> watermarks = watermarks(goldDaily);
+    if (sink.isDelta()) {
+      lock.ifPresent(BatchRunLock::requireHeld); // no OPTIMIZE or VACUUM by a run that lost it
+      maintain(tableVersions);
+    }
+    Instant finished = clock.instant();
+    if (sink.isDelta()) {
+      lock.ifPresent(BatchRunLock::requireHeld);
+      appendRunRecord(
+          runId,
+          runDate,
+          started,
+          finished,
+          bronzeVersions,
+          tableVersions,
+          rowCounts,
+          watermarks,
+          offsetsWithoutRecord);
+      if (config.servingCopy()) {
+        lock.ifPresent(BatchRunLock::requireHeld);
+        exportServingCopy(runId, runDate, watermarks);
+      }
+    }
+    Run run =
+        new Run(
+            runId,
+            runDate,
+            bronzeVersions,
+            tableVersions,
+            rowCounts,
+            watermarks,
+            Duration.between(started, finished),
+            offsetsWithoutRecord);
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "batch run %s done in %.1f s: %,d symbols, rows %s",
+            runId,
+            run.took().toMillis() / 1000.0,
+            watermarks.size(),
+            rowCounts));
+    return run;
+  }
 
-    Dataset<Row> daily = GoldViews.dailyBars(silverWritten);
-    write(LakeTable.GOLD_BARS_DAILY, daily, tableVersions, rowCounts);
+  /** The gold views this run wrote into the HBase serving copy, then the pointer to it. */
+  private void exportServingCopy(String runId, LocalDate runDate, Map<String, Instant> watermarks) {
+    new ServingCopyExport(
+            spark,
+            config.hbase(),
+            config.views(),
+            new org.apache.hadoop.fs.Path(lake.staging("hfiles")).toString(),
+            clock,
+            progress)
+        .export(
+            runId,
+            runDate,
+            read(LakeTable.GOLD_BARS_DAILY),
+            read(LakeTable.GOLD_BARS_WEEKLY),
+            read(LakeTable.GOLD_BARS_MONTHLY),
+            read(LakeTable.GOLD_INDICATORS_DAILY),
+            watermarks);
+  }
+
+  private void warnOfOffsetsWithoutRecord(Map<String, Long> offsetsWithoutRecord) {
+    long missing = offsetsWithoutRecord.values().stream().mapToLong(Long::longValue).sum();
+    if (missing > 0) {
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "WARNING: bronze.quotes lacks %,d Kafka offsets between the first and last it"
+                  + " landed (per partition: %s): removed by retention before they were landed",
+              missing,
+              offsetsWithoutRecord));
+    }
+  }
+
+  /** {@code silver.bars_intraday} from the landed quotes; the rejected ones to the quarantine. */
+  private void writeIntradayBars(
+      Dataset<Row> quotes,
+      LocalDate runDate,
+      Map<String, Long> tableVersions,
+      Map<String, Long> rowCounts) {
+    Dataset<Row> decoded = SilverQuotes.decode(quotes, config.maxEventTimeAhead().toMillis());
+    quarantine(SilverQuotes.rejected(decoded), rowCounts);
+    Dataset<Row> minutes = SilverQuotes.minuteBars(SilverQuotes.trades(decoded), quotes, runDate);
+    write(LakeTable.SILVER_BARS_INTRADAY, minutes, tableVersions, rowCounts);
+  }
+
+  /**
+   * Every gold table from {@code silver.bars_daily} as written.
+   *
+   * @return {@code gold.bars_daily} as written
+   */
+  private Dataset<Row> writeGold(
+      Dataset<Row> silverWritten, Map<String, Long> tableVersions, Map<String, Long> rowCounts) {
+    write(LakeTable.GOLD_BARS_DAILY, GoldViews.dailyBars(silverWritten), tableVersions, rowCounts);
     Dataset<Row> goldDaily = read(LakeTable.GOLD_BARS_DAILY);
     write(
         LakeTable.GOLD_BARS_WEEKLY,
@@ -224,62 +305,7 @@ public final class BatchJob {
           "  no bronze.symbols: no gold.sector_summary (marketlambda import --source"
               + " sp500-constituents --path ...)");
     }
-    Map<String, Instant> watermarks = watermarks(goldDaily);
-    if (sink.isDelta()) {
-      lock.ifPresent(BatchRunLock::requireHeld); // no OPTIMIZE or VACUUM by a run that lost it
-      maintain(tableVersions);
-    }
-    Instant finished = clock.instant();
-    if (sink.isDelta()) {
-      lock.ifPresent(BatchRunLock::requireHeld);
-      appendRunRecord(
-          runId,
-          runDate,
-          started,
-          finished,
-          bronzeVersions,
-          tableVersions,
-          rowCounts,
-          watermarks,
-          offsetsWithoutRecord);
-      if (config.servingCopy()) {
-        lock.ifPresent(BatchRunLock::requireHeld);
-        new ServingCopyExport(
-                spark,
-                config.hbase(),
-                config.views(),
-                new org.apache.hadoop.fs.Path(lake.staging("hfiles")).toString(),
-                clock,
-                progress)
-            .export(
-                runId,
-                runDate,
-                read(LakeTable.GOLD_BARS_DAILY),
-                read(LakeTable.GOLD_BARS_WEEKLY),
-                read(LakeTable.GOLD_BARS_MONTHLY),
-                read(LakeTable.GOLD_INDICATORS_DAILY),
-                watermarks);
-      }
-    }
-    Run run =
-        new Run(
-            runId,
-            runDate,
-            bronzeVersions,
-            tableVersions,
-            rowCounts,
-            watermarks,
-            Duration.between(started, finished),
-            offsetsWithoutRecord);
-    progress.accept(
-        String.format(
-            Locale.ROOT,
-            "batch run %s done in %.1f s: %,d symbols, rows %s",
-            runId,
-            run.took().toMillis() / 1000.0,
-            watermarks.size(),
-            rowCounts));
-    return run;
+    return goldDaily;
   }
 
   /** The landed quotes the codec rejected, into {@code <lake.root>/quarantine/quotes} (Delta). */

@@ -6,12 +6,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.marketlambda.core.model.Alert;
-import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.serving.ServingConfig;
-import io.marketlambda.serving.view.Mover;
 import io.marketlambda.serving.view.Movers;
 import io.marketlambda.serving.view.ServedBar;
 import io.marketlambda.serving.view.ServingViews;
@@ -308,7 +306,7 @@ public final class HttpApi implements AutoCloseable {
     // One read of the pointer for the bars and the watermark the answer reports beside them.
     Optional<BatchViewPointer> run = views.batchViews();
     List<ServedBar> bars = views.bars(run, symbol, interval, range.from(), range.to());
-    page(ctx, symbol, interval, range, run, bars, served -> served.bar().start(), HttpApi::barJson);
+    page(ctx, symbol, interval, range, run, bars, served -> served.bar().start(), ApiJson::bar);
   }
 
   private void indicators(Context ctx) {
@@ -336,7 +334,7 @@ public final class HttpApi implements AutoCloseable {
         run,
         rows,
         Map.Entry::getKey,
-        row -> values(row.getKey(), row.getValue()));
+        row -> ApiJson.values(row.getKey(), row.getValue()));
   }
 
   private void alerts(Context ctx) {
@@ -351,7 +349,7 @@ public final class HttpApi implements AutoCloseable {
         views.batchViews(),
         alerts,
         Alert::time,
-        HttpApi::alertJson);
+        ApiJson::alert);
   }
 
   private void movers(Context ctx) {
@@ -359,8 +357,8 @@ public final class HttpApi implements AutoCloseable {
     int limit = limitText == null ? 10 : RangeQuery.integer("limit", limitText, 100);
     Movers movers = views.topMovers(limit);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("gainers", movers.gainers().stream().map(HttpApi::moverJson).toList());
-    body.put("losers", movers.losers().stream().map(HttpApi::moverJson).toList());
+    body.put("gainers", movers.gainers().stream().map(ApiJson::mover).toList());
+    body.put("losers", movers.losers().stream().map(ApiJson::mover).toList());
     ok(ctx, body);
   }
 
@@ -444,50 +442,6 @@ public final class HttpApi implements AutoCloseable {
 
   private static Duration defaultSpan(BarInterval interval) {
     return interval.isIntraday() ? Duration.ofDays(1) : Duration.ofDays(366);
-  }
-
-  private static Map<String, Object> barJson(ServedBar served) {
-    Bar bar = served.bar();
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("t", bar.start().toString());
-    row.put("o", bar.openUsd());
-    row.put("h", bar.highUsd());
-    row.put("l", bar.lowUsd());
-    row.put("c", bar.closeUsd());
-    row.put("v", bar.volumeShares());
-    row.put("vw", bar.vwapUsd());
-    row.put("n", bar.tradeCount());
-    row.put("src", served.source());
-    return row;
-  }
-
-  private static Map<String, Object> values(Instant start, Map<String, Double> values) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("t", start.toString());
-    values.forEach((name, value) -> row.put(name, Double.isNaN(value) ? null : value));
-    return row;
-  }
-
-  private static Map<String, Object> alertJson(Alert alert) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("id", alert.id());
-    row.put("t", alert.time().toString());
-    row.put("type", alert.type().code());
-    row.put("value", alert.value());
-    row.put("threshold", alert.threshold());
-    row.put("provisional", alert.provisional());
-    return row;
-  }
-
-  private static Map<String, Object> moverJson(Mover mover) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("symbol", mover.symbol().value());
-    row.put("last", mover.lastPriceUsd());
-    row.put("as_of", mover.asOf().toString());
-    row.put("previous_close", mover.previousCloseUsd());
-    row.put("change_percent", mover.changePercent());
-    row.put("src", mover.origin().name().toLowerCase(java.util.Locale.ROOT));
-    return row;
   }
 
   private void ok(Context ctx, Object body) {

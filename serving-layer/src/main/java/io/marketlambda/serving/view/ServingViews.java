@@ -2,6 +2,7 @@ package io.marketlambda.serving.view;
 
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.BarBuilder;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Quote;
@@ -30,8 +31,8 @@ import java.util.Optional;
  *       the realtime 15-minute bars of the regular session (09:30-16:00 New York, the 26 bars that
  *       tile it exactly), one per trading date. No day is in both.
  *   <li><b>1w, 1mo</b>: batch bars whose period ends by {@code W}; the period holding {@code W} and
- *       later ones rolled up ({@link BarRollup}, the batch layer's definition) from the merged
- *       daily bars, so a week that straddles the seam counts each day once.
+ *       later ones rolled up ({@link BarBuilder#rollUp}, the definition the batch layer matches)
+ *       from the merged daily bars, so a week that straddles the seam counts each day once.
  *   <li><b>1m, 5m, 15m, 1h</b>: the realtime views only (the batch serving copy holds no intraday
  *       bars); they reach back as far as the realtime time to live.
  *   <li>Daily indicators come from the batch views (recomputed nightly); intraday indicators and
@@ -275,7 +276,7 @@ public final class ServingViews {
             .stream()
             .filter(bar -> MarketTime.isRegularSession(bar.start()))
             .toList();
-    return BarRollup.rollUp(session, BarInterval.ONE_DAY);
+    return BarBuilder.rollUp(session, BarInterval.ONE_DAY);
   }
 
   private List<ServedBar> calendar(
@@ -302,7 +303,7 @@ public final class ServingViews {
     if (open.isBefore(to)) {
       Instant dailyTo = interval.startOf(to).equals(to) ? to : interval.endOf(to);
       List<ServedBar> days = daily(views, symbol, open, dailyTo);
-      for (Bar bar : BarRollup.rollUp(days.stream().map(ServedBar::bar).toList(), interval)) {
+      for (Bar bar : BarBuilder.rollUp(days.stream().map(ServedBar::bar).toList(), interval)) {
         if (bar.start().isBefore(to)) {
           served.add(new ServedBar(bar, originOf(days, bar, interval)));
         }

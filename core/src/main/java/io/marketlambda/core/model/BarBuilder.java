@@ -1,17 +1,19 @@
-package io.marketlambda.views;
+package io.marketlambda.core.model;
 
-import io.marketlambda.core.model.Bar;
-import io.marketlambda.core.model.BarInterval;
-import io.marketlambda.core.model.Symbol;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One OHLCV bar built up one event at a time: the plain-Java definition of a bar, which the speed
- * layer's per-symbol state calls per trade and {@link BarsPipeline} matches in Spark (a test on a
- * real day proves them equal).
+ * layer's per-symbol state calls per trade, the serving layer calls to roll bars up ({@link
+ * #rollUp}), and the views module's Spark {@code BarsPipeline} matches for the batch layer (tests
+ * on real data prove them equal: {@code SpeedBatchParityTest}, {@code RollUpParityTest}).
  *
  * <p>From trades ({@link #addTrade}): open and close are the prices of the first and last trade by
  * (event time, sequence), whatever order they arrive in; high and low the extreme prices; volume
@@ -105,6 +107,26 @@ public final class BarBuilder {
     volumeShares += volume;
   }
 
+  /**
+   * Rolls bars up, one result per bar of {@code interval}, in order of start: each group of bars
+   * whose start falls in one bar of {@code interval} ({@link BarInterval#startOf}) through {@link
+   * #addBar}.
+   *
+   * @param bars bars of one symbol and of one interval that nests in {@code interval} (1m into 5m,
+   *     15m, 1h or 1d; 1d into 1w or 1mo), in ascending order of start
+   * @return the rolled-up bars, immutable
+   */
+  public static List<Bar> rollUp(List<Bar> bars, BarInterval interval) {
+    Map<Instant, BarBuilder> groups = new LinkedHashMap<>();
+    for (Bar bar : bars) {
+      groups.computeIfAbsent(interval.startOf(bar.start()), start -> new BarBuilder()).addBar(bar);
+    }
+    List<Bar> rolled = new ArrayList<>(groups.size());
+    Symbol symbol = bars.isEmpty() ? null : bars.get(0).symbol();
+    groups.forEach((start, builder) -> rolled.add(builder.toBar(symbol, interval, start)));
+    return List.copyOf(rolled);
+  }
+
   /** Whether no event was added yet. */
   public boolean isEmpty() {
     return empty;
@@ -114,7 +136,7 @@ public final class BarBuilder {
    * Returns the bar.
    *
    * @throws IllegalStateException when the builder is empty
-   * @throws io.marketlambda.core.model.InvalidRecordException when the values make no valid bar
+   * @throws InvalidRecordException when the values make no valid bar
    */
   public Bar toBar(Symbol symbol, BarInterval interval, Instant start) {
     if (empty) {
