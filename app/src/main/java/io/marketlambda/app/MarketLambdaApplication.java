@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     name = "marketlambda",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    resourceBundle = "io.marketlambda.app.Usage",
     description = {
       "A lambda architecture for stock-market data on the Hadoop ecosystem:",
       "Kafka -> Spark Structured Streaming -> HBase realtime views (speed layer),",

@@ -171,8 +171,11 @@ class NotebooksTest {
         .hasMessage(
             "Cannot verify the run of 2013-10-07: the last run is of 2013-10-04; run the batch");
     assertThatThrownBy(() -> NightlyStepApplication.main(new String[] {"recompute"}))
-        .hasMessage(
-            "Cannot run step 'recompute': expected one of [land, export-serving-copy, verify]");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "Invalid value for <step>: 'recompute', expected one of [land, export-serving-copy,"
+                + " verify]")
+        .hasMessageContaining("Usage: NightlyStepApplication");
   }
 
   /** The rows of the cell whose first comment line starts with {@code title}. */

@@ -83,14 +83,16 @@ class OozieNightlyAppTest {
       assertThat(source).as(mainClass).isRegularFile();
       String code = Files.readString(source);
       assertThat(code).contains("public static void main(String[] args)");
-      String parser =
-          Files.readString(
-              REPOSITORY.resolve(
-                  "batch-layer/src/main/java/io/marketlambda/batch/BatchApplication.java"));
+      // The main's own picocli options, and the settings options every main shares.
+      String options =
+          code
+              + Files.readString(
+                  REPOSITORY.resolve(
+                      "core/src/main/java/io/marketlambda/core/config/SettingsOptions.java"));
       List<String> args = texts(spark, "arg");
       for (String arg : args) {
         if (arg.startsWith("--")) {
-          assertThat(parser).as("option " + arg).contains("case \"" + arg + "\"");
+          assertThat(options).as("option " + arg).contains("names = \"" + arg + "\"");
         }
       }
       if (mainClass.endsWith("NightlyStepApplication")) {

@@ -1,5 +1,6 @@
 package io.marketlambda.views;
 
+import io.marketlambda.core.indicator.Indicator;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -8,7 +9,7 @@ import org.apache.spark.sql.types.StructType;
  * The columns of a daily indicators Dataset ({@link DailyIndicators}), one row per symbol and
  * trading date, computed on adjusted daily closes (so splits and dividends make no jumps). Windows
  * count trading days (bars), not calendar days; an indicator is null until the symbol has enough
- * history for it.
+ * history for it. The names and units are {@link Indicator}'s daily ones.
  *
  * <pre>
  * symbol                string     e.g. IBM
@@ -32,44 +33,27 @@ public final class DailyIndicatorColumns {
   public static final String TRADING_DATE = "trading_date";
   public static final String BAR_START = BarColumns.BAR_START;
   public static final String CLOSE_USD = BarColumns.CLOSE_USD;
-  public static final String CHANGE_1D = "change_1d";
-  public static final String SMA_20_USD = "sma_20_usd";
-  public static final String SMA_50_USD = "sma_50_usd";
-  public static final String SMA_200_USD = "sma_200_usd";
-  public static final String EMA_12_USD = "ema_12_usd";
-  public static final String EMA_26_USD = "ema_26_usd";
-  public static final String MACD_USD = "macd_usd";
-  public static final String MACD_SIGNAL_USD = "macd_signal_usd";
-  public static final String MACD_HISTOGRAM_USD = "macd_histogram_usd";
-  public static final String RSI_14 = "rsi_14";
-  public static final String BOLLINGER_MIDDLE_USD = "bollinger_middle_usd";
-  public static final String BOLLINGER_UPPER_USD = "bollinger_upper_usd";
-  public static final String BOLLINGER_LOWER_USD = "bollinger_lower_usd";
-  public static final String ATR_14_USD = "atr_14_usd";
-  public static final String VOLATILITY_20D = "volatility_20d";
-  public static final String HIGH_52W_USD = "high_52w_usd";
-  public static final String LOW_52W_USD = "low_52w_usd";
+  public static final String CHANGE_1D = Indicator.CHANGE_1D.column();
+  public static final String SMA_20_USD = Indicator.SMA_20.column();
+  public static final String SMA_50_USD = Indicator.SMA_50.column();
+  public static final String SMA_200_USD = Indicator.SMA_200.column();
+  public static final String EMA_12_USD = Indicator.EMA_12.column();
+  public static final String EMA_26_USD = Indicator.EMA_26.column();
+  public static final String MACD_USD = Indicator.MACD.column();
+  public static final String MACD_SIGNAL_USD = Indicator.MACD_SIGNAL.column();
+  public static final String MACD_HISTOGRAM_USD = Indicator.MACD_HISTOGRAM.column();
+  public static final String RSI_14 = Indicator.RSI_14.column();
+  public static final String BOLLINGER_MIDDLE_USD = Indicator.BOLLINGER_MIDDLE.column();
+  public static final String BOLLINGER_UPPER_USD = Indicator.BOLLINGER_UPPER.column();
+  public static final String BOLLINGER_LOWER_USD = Indicator.BOLLINGER_LOWER.column();
+  public static final String ATR_14_USD = Indicator.ATR_14.column();
+  public static final String VOLATILITY_20D = Indicator.VOLATILITY_20D.column();
+  public static final String HIGH_52W_USD = Indicator.HIGH_52W.column();
+  public static final String LOW_52W_USD = Indicator.LOW_52W.column();
 
   /** The nullable indicator columns, from {@code change_1d} to {@code low_52w_usd}, in order. */
   public static final List<String> INDICATORS =
-      List.of(
-          CHANGE_1D,
-          SMA_20_USD,
-          SMA_50_USD,
-          SMA_200_USD,
-          EMA_12_USD,
-          EMA_26_USD,
-          MACD_USD,
-          MACD_SIGNAL_USD,
-          MACD_HISTOGRAM_USD,
-          RSI_14,
-          BOLLINGER_MIDDLE_USD,
-          BOLLINGER_UPPER_USD,
-          BOLLINGER_LOWER_USD,
-          ATR_14_USD,
-          VOLATILITY_20D,
-          HIGH_52W_USD,
-          LOW_52W_USD);
+      Indicator.of(Indicator.Scope.DAILY).stream().map(Indicator::column).toList();
 
   /** The schema above, in this order. */
   public static final StructType SCHEMA = schema();

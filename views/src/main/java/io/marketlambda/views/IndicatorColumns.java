@@ -1,5 +1,6 @@
 package io.marketlambda.views;
 
+import io.marketlambda.core.indicator.Indicator;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -7,7 +8,7 @@ import org.apache.spark.sql.types.StructType;
  * The columns of an intraday indicators Dataset, one row per symbol and 1-minute bar ({@link
  * IntradayIndicators}). Every indicator restarts at the start of each trading date
  * (America/New_York) and is null until the session has enough bars for it; windows count bars, not
- * clock minutes.
+ * clock minutes. The names, units and HBase qualifiers are {@link Indicator}'s intraday ones.
  *
  * <pre>
  * symbol               string     e.g. IBM
@@ -38,18 +39,18 @@ public final class IndicatorColumns {
   public static final String TRADING_DATE = "trading_date";
   public static final String CLOSE_USD = BarColumns.CLOSE_USD;
   public static final String VOLUME_SHARES = BarColumns.VOLUME_SHARES;
-  public static final String SMA_5_USD = "sma_5_usd";
-  public static final String SMA_15_USD = "sma_15_usd";
-  public static final String SMA_60_USD = "sma_60_usd";
-  public static final String EMA_5_USD = "ema_5_usd";
-  public static final String EMA_15_USD = "ema_15_usd";
-  public static final String EMA_60_USD = "ema_60_usd";
-  public static final String SESSION_VWAP_USD = "session_vwap_usd";
-  public static final String REALIZED_VOL_30 = "realized_vol_30";
-  public static final String CHANGE_5 = "change_5";
+  public static final String SMA_5_USD = Indicator.SMA_5.column();
+  public static final String SMA_15_USD = Indicator.SMA_15.column();
+  public static final String SMA_60_USD = Indicator.SMA_60.column();
+  public static final String EMA_5_USD = Indicator.EMA_5.column();
+  public static final String EMA_15_USD = Indicator.EMA_15.column();
+  public static final String EMA_60_USD = Indicator.EMA_60.column();
+  public static final String SESSION_VWAP_USD = Indicator.SESSION_VWAP.column();
+  public static final String REALIZED_VOL_30 = Indicator.REALIZED_VOL_30.column();
+  public static final String CHANGE_5 = Indicator.CHANGE_5.column();
   public static final String PREVIOUS_CHANGE_5 = "previous_change_5";
-  public static final String VOLUME_ZSCORE_30 = "volume_zscore_30";
-  public static final String OPENING_GAP = "opening_gap";
+  public static final String VOLUME_ZSCORE_30 = Indicator.VOLUME_ZSCORE_30.column();
+  public static final String OPENING_GAP = Indicator.OPENING_GAP.column();
 
   /** The nullable indicator columns, from {@code sma_5_usd} to {@code opening_gap}, in order. */
   public static final java.util.List<String> INDICATORS =

@@ -17,10 +17,9 @@ public final class SettingsOptions {
   @Option(
       names = "--config",
       paramLabel = "<file>",
-      description = {
-        "A properties file of settings; may repeat, later files win.",
-        "Without one, bin/marketlambda reads work/local-stack/endpoints.properties when it exists."
-      })
+      // bin/marketlambda says more under this key: it reads the local stack's endpoints by default.
+      descriptionKey = "marketlambda.config",
+      description = "A properties file of settings; may repeat, later files win.")
   private List<Path> files = new ArrayList<>();
 
   @Option(

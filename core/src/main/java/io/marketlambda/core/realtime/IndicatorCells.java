@@ -1,12 +1,13 @@
 package io.marketlambda.core.realtime;
 
+import io.marketlambda.core.indicator.Indicator;
 import java.util.List;
 
 /**
  * The qualifiers of an indicators row (family {@code i}, table {@code indicators_1m}), one row per
  * symbol and regular-session 1-minute bar. Every value is an 8-byte big-endian IEEE double; NaN
- * where the indicator is not defined yet (too few bars in the session). Units and definitions are
- * those of the views' intraday indicators.
+ * where the indicator is not defined yet (too few bars in the session). The qualifiers, names,
+ * units and definitions are {@link Indicator}'s intraday ones; the API answers their column names.
  *
  * <pre>
  * c      close, USD                        v      volume, shares
@@ -19,36 +20,23 @@ import java.util.List;
  * </pre>
  */
 public final class IndicatorCells {
-  public static final String CLOSE_USD = "c";
-  public static final String VOLUME_SHARES = "v";
-  public static final String SMA_5_USD = "sma5";
-  public static final String SMA_15_USD = "sma15";
-  public static final String SMA_60_USD = "sma60";
-  public static final String EMA_5_USD = "ema5";
-  public static final String EMA_15_USD = "ema15";
-  public static final String EMA_60_USD = "ema60";
-  public static final String SESSION_VWAP_USD = "vwap";
-  public static final String REALIZED_VOL_30 = "rv30";
-  public static final String CHANGE_5 = "chg5";
-  public static final String VOLUME_ZSCORE_30 = "vz30";
-  public static final String OPENING_GAP = "gap";
+  public static final String CLOSE_USD = Indicator.CLOSE.qualifier();
+  public static final String VOLUME_SHARES = Indicator.VOLUME.qualifier();
+  public static final String SMA_5_USD = Indicator.SMA_5.qualifier();
+  public static final String SMA_15_USD = Indicator.SMA_15.qualifier();
+  public static final String SMA_60_USD = Indicator.SMA_60.qualifier();
+  public static final String EMA_5_USD = Indicator.EMA_5.qualifier();
+  public static final String EMA_15_USD = Indicator.EMA_15.qualifier();
+  public static final String EMA_60_USD = Indicator.EMA_60.qualifier();
+  public static final String SESSION_VWAP_USD = Indicator.SESSION_VWAP.qualifier();
+  public static final String REALIZED_VOL_30 = Indicator.REALIZED_VOL_30.qualifier();
+  public static final String CHANGE_5 = Indicator.CHANGE_5.qualifier();
+  public static final String VOLUME_ZSCORE_30 = Indicator.VOLUME_ZSCORE_30.qualifier();
+  public static final String OPENING_GAP = Indicator.OPENING_GAP.qualifier();
 
   /** Every qualifier above, in the order listed. */
   public static final List<String> ALL =
-      List.of(
-          CLOSE_USD,
-          VOLUME_SHARES,
-          SMA_5_USD,
-          SMA_15_USD,
-          SMA_60_USD,
-          EMA_5_USD,
-          EMA_15_USD,
-          EMA_60_USD,
-          SESSION_VWAP_USD,
-          REALIZED_VOL_30,
-          CHANGE_5,
-          VOLUME_ZSCORE_30,
-          OPENING_GAP);
+      Indicator.of(Indicator.Scope.INTRADAY).stream().map(Indicator::qualifier).toList();
 
   private IndicatorCells() {}
 }

@@ -1,5 +1,6 @@
 package io.marketlambda.core.realtime;
 
+import io.marketlambda.core.indicator.Indicator;
 import io.marketlambda.core.model.Symbol;
 import java.time.Instant;
 import java.util.Map;
@@ -36,7 +37,16 @@ public record IndicatorSnapshot(Symbol symbol, Instant barStart, Map<String, Dou
     }
   }
 
-  /** Returns one value, NaN when not defined yet. */
+  /**
+   * Returns one intraday indicator's value, NaN when not defined yet.
+   *
+   * @throws IllegalArgumentException when {@code indicator} is a daily one
+   */
+  public double value(Indicator indicator) {
+    return value(indicator.qualifier());
+  }
+
+  /** Returns one value by HBase qualifier ({@link IndicatorCells}), NaN when not defined yet. */
   public double value(String qualifier) {
     Double value = values.get(qualifier);
     if (value == null) {

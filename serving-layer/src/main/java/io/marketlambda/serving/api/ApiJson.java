@@ -1,5 +1,6 @@
 package io.marketlambda.serving.api;
 
+import io.marketlambda.core.indicator.Indicator;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.serving.view.Mover;
@@ -40,6 +41,22 @@ final class ApiJson {
     row.put("t", start.toString());
     values.forEach((name, value) -> row.put(name, Double.isNaN(value) ? null : value));
     return row;
+  }
+
+  /**
+   * Intraday indicator values by their {@link Indicator#column} name, in {@link Indicator}'s order,
+   * from the realtime view's values by HBase qualifier: the API names every indicator as the tables
+   * do ({@code sma_5_usd}), whichever view answers it.
+   */
+  static Map<String, Double> byColumn(Map<String, Double> byQualifier) {
+    Map<String, Double> byColumn = new LinkedHashMap<>();
+    for (Indicator indicator : Indicator.of(Indicator.Scope.INTRADAY)) {
+      Double value = byQualifier.get(indicator.qualifier());
+      if (value != null) {
+        byColumn.put(indicator.column(), value);
+      }
+    }
+    return byColumn;
   }
 
   /** An alert: id, time, type code, value, threshold, whether provisional. */

@@ -324,7 +324,7 @@ public final class HttpApi implements AutoCloseable {
                 .map(row -> Map.entry(row.barStart(), row.values()))
                 .toList()
             : views.intradayIndicators(symbol, range.from(), range.to()).stream()
-                .map(row -> Map.entry(row.barStart(), row.values()))
+                .map(row -> Map.entry(row.barStart(), ApiJson.byColumn(row.values())))
                 .toList();
     page(
         ctx,

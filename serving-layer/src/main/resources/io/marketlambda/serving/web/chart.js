@@ -82,8 +82,10 @@
   async function draw() {
     const symbol = el('symbol').value;
     const interval = el('interval').value;
-    const listing = await api('/v1/symbols?q=' + encodeURIComponent(symbol) + '&limit=1');
-    const watermark = listing.results.length ? listing.results[0].batch_watermark : null;
+    // The symbol's batch watermark; the listing matches by prefix and holds batch-view symbols only.
+    const listing = await api('/v1/symbols?q=' + encodeURIComponent(symbol) + '&limit=100');
+    const entry = listing.results.find((s) => s.symbol === symbol);
+    const watermark = entry ? entry.batch_watermark : null;
     const span = await range(symbol, interval, watermark);
     const bars = [];
     let cursor = null;
@@ -107,11 +109,17 @@
     const live = bars.filter((b) => b.src !== 'batch').length;
     status(symbol + ' ' + interval + ' (New York time): ' + plural(bars.length, 'bar')
       + ' (' + (bars.length - live) + ' batch, ' + live + ' realtime), '
-      + (watermark
-        ? 'batch watermark ' + chartTime(Date.parse(watermark), '1d')
-        : 'history still loading: no batch run is served yet, the realtime views alone are shown'));
+      + (watermark ? 'batch watermark ' + chartTime(Date.parse(watermark), '1d') : await noHistory(symbol)));
     document.body.dataset.bars = String(bars.length);
     document.body.dataset.chart = 'drawn';
+  }
+
+  // Why a symbol has no batch watermark: no batch run is served yet, or the run has no such symbol.
+  async function noHistory(symbol) {
+    const any = await api('/v1/symbols?limit=1');
+    return any.results.length
+      ? symbol + ' is not in the batch views: the realtime views alone are shown'
+      : 'history still loading: no batch run is served yet, the realtime views alone are shown';
   }
 
   async function drawIndicators(symbol, interval, span) {

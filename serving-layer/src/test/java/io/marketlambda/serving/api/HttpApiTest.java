@@ -10,6 +10,8 @@ import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.realtime.IndicatorCells;
+import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.serving.ServingConfig;
 import io.marketlambda.serving.view.InMemoryViews;
 import io.marketlambda.serving.view.ServingViews;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -174,6 +177,58 @@ class HttpApiTest {
       assertThat(row.get("n").asLong()).isEqualTo(expected.tradeCount());
       assertThat(row.get("src").asText()).isEqualTo("batch");
     }
+  }
+
+  @Test
+  void intradayIndicatorsAreNamedAsTheTablesNameThem() throws Exception {
+    startWithViews();
+    Instant bar = MarketTime.regularOpenOf(LAST.plusDays(3));
+    Map<String, Double> byQualifier = new java.util.HashMap<>();
+    for (String qualifier : IndicatorCells.ALL) {
+      byQualifier.put(qualifier, Double.NaN);
+    }
+    byQualifier.put("c", 190.25);
+    byQualifier.put("v", 200.0);
+    byQualifier.put("sma5", 190.5);
+    byQualifier.put("vwap", 190.3);
+    realtime.put(new IndicatorSnapshot(IBM, bar, byQualifier));
+
+    JsonNode row =
+        json.readTree(
+                get(
+                        "/v1/symbols/IBM/indicators?interval=1m&from="
+                            + bar.minusSeconds(3600)
+                            + "&to="
+                            + bar.plusSeconds(3600),
+                        KEY)
+                    .body())
+            .get("results")
+            .get(0);
+
+    List<String> names = new ArrayList<>();
+    row.fieldNames().forEachRemaining(names::add);
+    assertThat(names)
+        .containsExactly(
+            "t",
+            "close_usd",
+            "volume_shares",
+            "sma_5_usd",
+            "sma_15_usd",
+            "sma_60_usd",
+            "ema_5_usd",
+            "ema_15_usd",
+            "ema_60_usd",
+            "session_vwap_usd",
+            "realized_vol_30",
+            "change_5",
+            "volume_zscore_30",
+            "opening_gap");
+    assertThat(row.get("t").asText()).isEqualTo(bar.toString());
+    assertThat(row.get("close_usd").asDouble()).isEqualTo(190.25);
+    assertThat(row.get("volume_shares").asDouble()).isEqualTo(200.0);
+    assertThat(row.get("sma_5_usd").asDouble()).isEqualTo(190.5);
+    assertThat(row.get("session_vwap_usd").asDouble()).isEqualTo(190.3);
+    assertThat(row.get("sma_15_usd").isNull()).isTrue();
   }
 
   /**

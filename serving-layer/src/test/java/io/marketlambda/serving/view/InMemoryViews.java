@@ -41,6 +41,11 @@ public final class InMemoryViews {
       return this;
     }
 
+    public Realtime put(IndicatorSnapshot snapshot) {
+      indicators.add(snapshot);
+      return this;
+    }
+
     @Override
     public Optional<Quote> latestQuote(Symbol symbol) {
       return Optional.ofNullable(latest.get(symbol));

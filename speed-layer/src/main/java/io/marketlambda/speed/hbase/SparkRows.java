@@ -1,5 +1,6 @@
 package io.marketlambda.speed.hbase;
 
+import io.marketlambda.core.indicator.Indicator;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
@@ -82,20 +83,10 @@ public final class SparkRows {
 
   /** {@link IndicatorColumns} to {@link IndicatorCells}: the columns the view keeps. */
   public static final Map<String, String> INDICATOR_CELLS =
-      Map.ofEntries(
-          Map.entry(IndicatorColumns.CLOSE_USD, IndicatorCells.CLOSE_USD),
-          Map.entry(IndicatorColumns.VOLUME_SHARES, IndicatorCells.VOLUME_SHARES),
-          Map.entry(IndicatorColumns.SMA_5_USD, IndicatorCells.SMA_5_USD),
-          Map.entry(IndicatorColumns.SMA_15_USD, IndicatorCells.SMA_15_USD),
-          Map.entry(IndicatorColumns.SMA_60_USD, IndicatorCells.SMA_60_USD),
-          Map.entry(IndicatorColumns.EMA_5_USD, IndicatorCells.EMA_5_USD),
-          Map.entry(IndicatorColumns.EMA_15_USD, IndicatorCells.EMA_15_USD),
-          Map.entry(IndicatorColumns.EMA_60_USD, IndicatorCells.EMA_60_USD),
-          Map.entry(IndicatorColumns.SESSION_VWAP_USD, IndicatorCells.SESSION_VWAP_USD),
-          Map.entry(IndicatorColumns.REALIZED_VOL_30, IndicatorCells.REALIZED_VOL_30),
-          Map.entry(IndicatorColumns.CHANGE_5, IndicatorCells.CHANGE_5),
-          Map.entry(IndicatorColumns.VOLUME_ZSCORE_30, IndicatorCells.VOLUME_ZSCORE_30),
-          Map.entry(IndicatorColumns.OPENING_GAP, IndicatorCells.OPENING_GAP));
+      Indicator.of(Indicator.Scope.INTRADAY).stream()
+          .collect(
+              java.util.stream.Collectors.toUnmodifiableMap(
+                  Indicator::column, Indicator::qualifier));
 
   /**
    * Returns the indicators of a row with {@link IndicatorColumns}; null indicators become NaN.
