@@ -113,7 +113,7 @@ public final class BarBuilder {
    * #addBar}.
    *
    * @param bars bars of one symbol and of one interval that nests in {@code interval} (1m into 5m,
-   *     15m, 1h or 1d; 1d into 1w or 1mo), in ascending order of start
+   *     15m, 1h or 1d; 15m into 1d; 1d into 1w or 1mo), in ascending order of start
    * @return the rolled-up bars, immutable
    */
   public static List<Bar> rollUp(List<Bar> bars, BarInterval interval) {

@@ -7,6 +7,7 @@ import io.marketlambda.serving.view.Mover;
 import io.marketlambda.serving.view.ServedBar;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Map;
  * the fields are written, for Jackson.
  */
 final class ApiJson {
+  private static final List<Indicator> INTRADAY = Indicator.of(Indicator.Scope.INTRADAY);
+
   private ApiJson() {}
 
   /**
@@ -50,7 +53,7 @@ final class ApiJson {
    */
   static Map<String, Double> byColumn(Map<String, Double> byQualifier) {
     Map<String, Double> byColumn = new LinkedHashMap<>();
-    for (Indicator indicator : Indicator.of(Indicator.Scope.INTRADAY)) {
+    for (Indicator indicator : INTRADAY) {
       Double value = byQualifier.get(indicator.qualifier());
       if (value != null) {
         byColumn.put(indicator.column(), value);

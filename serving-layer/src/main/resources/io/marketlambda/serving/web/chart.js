@@ -115,9 +115,11 @@
   }
 
   // Why a symbol has no batch watermark: no batch run is served yet, or the run has no such symbol.
+  // Once a run is served it stays served, so that is asked until the answer is yes.
+  let batchRunServed = false;
   async function noHistory(symbol) {
-    const any = await api('/v1/symbols?limit=1');
-    return any.results.length
+    if (!batchRunServed) batchRunServed = (await api('/v1/symbols?limit=1')).results.length > 0;
+    return batchRunServed
       ? symbol + ' is not in the batch views: the realtime views alone are shown'
       : 'history still loading: no batch run is served yet, the realtime views alone are shown';
   }
