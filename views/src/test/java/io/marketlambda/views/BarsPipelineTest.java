@@ -108,7 +108,8 @@ class BarsPipelineTest {
     return spark.createDataFrame(rows(IBM), QuoteColumns.SCHEMA);
   }
 
-  private static List<Row> rows(LeanTradeTicks ticks) {
+  /** Real trades as rows of {@link QuoteColumns}; {@link RollUpParityTest} reads them too. */
+  static List<Row> rows(LeanTradeTicks ticks) {
     return ticks.ticks().stream()
         .map(
             tick ->

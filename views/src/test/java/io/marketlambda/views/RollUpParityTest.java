@@ -12,7 +12,6 @@ import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +42,8 @@ class RollUpParityTest {
   void minuteBarsRollUpAlikeInSparkAndOnTheJvm(BarInterval interval) {
     Dataset<Row> minutes =
         BarsPipeline.fromQuotes(
-            spark.createDataFrame(quoteRows(LeanTradeTicks.read("IBM")), QuoteColumns.SCHEMA),
+            spark.createDataFrame(
+                BarsPipelineTest.rows(LeanTradeTicks.read("IBM")), QuoteColumns.SCHEMA),
             BarInterval.ONE_MINUTE);
 
     assertSameBars(
@@ -88,20 +88,6 @@ class RollUpParityTest {
     return rows.collectAsList().stream()
         .map(BarColumns::bar)
         .sorted(Comparator.comparing(Bar::start))
-        .toList();
-  }
-
-  private static List<Row> quoteRows(LeanTradeTicks ticks) {
-    return ticks.ticks().stream()
-        .map(
-            tick ->
-                RowFactory.create(
-                    ticks.symbol(),
-                    Timestamp.from(tick.time()),
-                    tick.priceUsd(),
-                    tick.size(),
-                    "lean-tick",
-                    tick.line()))
         .toList();
   }
 

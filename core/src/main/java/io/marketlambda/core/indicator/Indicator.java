@@ -2,10 +2,6 @@ package io.marketlambda.core.indicator;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The one vocabulary of the indicators: for each, the name the API answers and the tables' column
@@ -76,11 +72,6 @@ public enum Indicator {
     DAILY
   }
 
-  private static final Map<String, Indicator> INTRADAY_BY_QUALIFIER =
-      Arrays.stream(values())
-          .filter(indicator -> indicator.scope == Scope.INTRADAY)
-          .collect(Collectors.toUnmodifiableMap(Indicator::qualifier, Function.identity()));
-
   private final Scope scope;
   private final String column;
   private final String qualifier;
@@ -127,10 +118,5 @@ public enum Indicator {
   /** The indicators of {@code scope}, in declaration order. */
   public static List<Indicator> of(Scope scope) {
     return Arrays.stream(values()).filter(indicator -> indicator.scope == scope).toList();
-  }
-
-  /** The intraday indicator whose HBase qualifier is {@code qualifier}, if any. */
-  public static Optional<Indicator> intradayByQualifier(String qualifier) {
-    return Optional.ofNullable(INTRADAY_BY_QUALIFIER.get(qualifier));
   }
 }

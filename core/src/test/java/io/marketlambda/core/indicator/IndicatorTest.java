@@ -54,7 +54,5 @@ class IndicatorTest {
               assertThat(indicator.unit()).isNotBlank();
               assertThat(indicator.description()).isNotBlank();
             });
-    assertThat(Indicator.intradayByQualifier("sma5")).contains(Indicator.SMA_5);
-    assertThat(Indicator.intradayByQualifier("sma_20_usd")).isEmpty();
   }
 }
