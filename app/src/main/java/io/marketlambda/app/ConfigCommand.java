@@ -4,8 +4,8 @@ import io.marketlambda.batch.bronze.QuoteLanding;
 import io.marketlambda.batch.run.BatchConfig;
 import io.marketlambda.core.config.ConfigKey;
 import io.marketlambda.core.config.LakeConfig;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.TopicsConfig;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import io.marketlambda.ingest.alphavantage.AlphaVantageConfig;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.serving.ServingConfig;
@@ -43,7 +43,7 @@ final class ConfigCommand implements Callable<Integer> {
     parts.put("Kafka topics", TopicsConfig.keys());
     parts.put("Kafka publishing (ingest, replay)", KafkaPublishConfig.keys());
     parts.put("Alpha Vantage (ingest alphavantage)", AlphaVantageConfig.keys());
-    parts.put("HBase views (speed, batch, serve)", RealtimeViewsConfig.keys());
+    parts.put("HBase views (speed, batch, serve)", HBaseViewsConfig.keys());
     parts.put("speed layer (speed)", SpeedConfig.keys());
     List<ConfigKey<?>> batch = new ArrayList<>(BatchConfig.keys());
     batch.add(QuoteLanding.FAIL_ON_DATA_LOSS);

@@ -4,11 +4,14 @@ import io.marketlambda.batch.BatchApplication;
 import io.marketlambda.batch.BatchSession;
 import io.marketlambda.batch.run.BatchJob;
 import io.marketlambda.core.config.Durations;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.hbaseviews.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.ingest.recorded.RecordedSource;
 import io.marketlambda.ingest.replay.RecordedReplay;
@@ -19,9 +22,6 @@ import io.marketlambda.localstack.LocalStackProcess;
 import io.marketlambda.serving.ServingApplication;
 import io.marketlambda.speed.SpeedApplication;
 import io.marketlambda.views.SparkSessions;
-import io.marketlambda.viewstore.HBaseConnector;
-import io.marketlambda.viewstore.RealtimeViewReader;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -355,7 +355,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     void startSpeed(Settings settings) {
       this.settings = settings;
       RealtimeViewsSchema.createIfAbsent(
-          HBaseConnector.hbaseSettings(settings), RealtimeViewsConfig.from(settings));
+          HBaseConnector.hbaseSettings(settings), HBaseViewsConfig.from(settings));
       speedThread =
           new Thread(
               () -> {
@@ -683,7 +683,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       }
       try (Connection connection = HBaseConnector.connect(HBaseConnector.hbaseSettings(settings))) {
         RealtimeViewReader reader =
-            new RealtimeViewReader(connection, RealtimeViewsConfig.from(settings));
+            new RealtimeViewReader(connection, HBaseViewsConfig.from(settings));
         LocalDate live = LocalDate.parse(LIVE_DATE);
         long count = 0;
         for (Symbol symbol : LIVE_SYMBOLS) {

@@ -3,16 +3,16 @@ package io.marketlambda.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketlambda.core.config.LakeConfig;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.config.TopicsConfig;
 import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.lake.LakeTable;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.core.view.BatchViewPointer;
+import io.marketlambda.hbaseviews.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.batch.BatchViewReader;
 import io.marketlambda.speed.stream.SpeedPipeline;
-import io.marketlambda.viewstore.BatchViewPointer;
-import io.marketlambda.viewstore.BatchViewReader;
-import io.marketlambda.viewstore.HBaseConnector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -175,7 +175,7 @@ final class DoctorCommand implements Callable<Integer> {
     hbase.putIfAbsent("zookeeper.recovery.retry", "2");
     hbase.putIfAbsent("zookeeper.recovery.retry.intervalmill", "200");
     hbase.putIfAbsent("zookeeper.session.timeout", "8000");
-    RealtimeViewsConfig views = RealtimeViewsConfig.from(settings);
+    HBaseViewsConfig views = HBaseViewsConfig.from(settings);
     String quorum = hbase.getOrDefault("hbase.zookeeper.quorum", "localhost");
     List<Check> checks = new ArrayList<>();
     try (Connection connection = HBaseConnector.connect(hbase);
@@ -205,8 +205,7 @@ final class DoctorCommand implements Callable<Integer> {
                       + " ("
                       + quorum
                       + ")"));
-      Optional<BatchViewPointer> pointer =
-          new BatchViewReader(connection, views.namespace(), views.rowKeyCodec()).current();
+      Optional<BatchViewPointer> pointer = new BatchViewReader(connection, views).current();
       checks.add(
           pointer
               .map(DoctorCommand::batchRun)

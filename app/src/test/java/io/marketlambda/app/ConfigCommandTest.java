@@ -6,8 +6,8 @@ import io.marketlambda.batch.bronze.QuoteLanding;
 import io.marketlambda.batch.run.BatchConfig;
 import io.marketlambda.core.config.ConfigKey;
 import io.marketlambda.core.config.LakeConfig;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.TopicsConfig;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import io.marketlambda.ingest.alphavantage.AlphaVantageConfig;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.serving.ServingConfig;
@@ -35,7 +35,7 @@ class ConfigCommandTest {
             TopicsConfig.keys(),
             KafkaPublishConfig.keys(),
             AlphaVantageConfig.keys(),
-            RealtimeViewsConfig.keys(),
+            HBaseViewsConfig.keys(),
             SpeedConfig.keys(),
             BatchConfig.keys(),
             List.<ConfigKey<?>>of(QuoteLanding.FAIL_ON_DATA_LOSS),

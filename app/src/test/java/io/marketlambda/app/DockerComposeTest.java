@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marketlambda.batch.run.BatchConfig;
 import io.marketlambda.core.config.ConfigKey;
 import io.marketlambda.core.config.LakeConfig;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.config.TopicsConfig;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import io.marketlambda.serving.ServingConfig;
 import io.marketlambda.speed.stream.SpeedConfig;
 import java.io.IOException;
@@ -78,7 +78,7 @@ class DockerComposeTest {
     Stream.of(
             LakeConfig.keys(),
             TopicsConfig.keys(),
-            RealtimeViewsConfig.keys(),
+            HBaseViewsConfig.keys(),
             SpeedConfig.keys(),
             BatchConfig.keys(),
             ServingConfig.keys())

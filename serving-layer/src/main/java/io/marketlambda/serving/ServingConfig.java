@@ -1,8 +1,8 @@
 package io.marketlambda.serving;
 
 import io.marketlambda.core.config.ConfigKey;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public record ServingConfig(
     Map<String, String> hbase,
-    RealtimeViewsConfig views,
+    HBaseViewsConfig views,
     String host,
     int port,
     Path apiKeysFile,
@@ -88,7 +88,7 @@ public record ServingConfig(
     hbase.putAll(settings.withPrefix("hbase."));
     return new ServingConfig(
         hbase,
-        RealtimeViewsConfig.from(settings),
+        HBaseViewsConfig.from(settings),
         settings.get(HOST),
         settings.get(PORT),
         settings.get(API_KEYS_FILE),

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeCellCodec;
+import io.marketlambda.hbaseviews.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.testing.LocalStackExtension;
-import io.marketlambda.viewstore.HBaseConnector;
-import io.marketlambda.viewstore.RealtimeCellCodec;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(LocalStackExtension.class)
 class HttpApiFuzzIT {
-  private static final RealtimeViewsConfig VIEWS =
-      new RealtimeViewsConfig("it_serving_fuzz", 4, Duration.ofDays(10_000));
+  private static final HBaseViewsConfig VIEWS =
+      new HBaseViewsConfig("it_serving_fuzz", 4, Duration.ofDays(10_000));
   private static final String KEY = "fuzz-it-key-0123456789abcdef";
   private static final int REQUESTS_PER_ROUTE = 150;
 

@@ -5,17 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeCellCodec;
+import io.marketlambda.hbaseviews.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.localstack.LocalStackProcess;
 import io.marketlambda.testing.LocalStackExtension;
-import io.marketlambda.viewstore.HBaseConnector;
-import io.marketlambda.viewstore.RealtimeCellCodec;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(LocalStackExtension.class)
 class ServingOutageIT {
-  private static final RealtimeViewsConfig VIEWS =
-      new RealtimeViewsConfig("it_serving_outage", 4, Duration.ofDays(10_000));
+  private static final HBaseViewsConfig VIEWS =
+      new HBaseViewsConfig("it_serving_outage", 4, Duration.ofDays(10_000));
   private static final String KEY = "outage-it-key-0123456789";
   private static final Quote QUOTE =
       new Quote(

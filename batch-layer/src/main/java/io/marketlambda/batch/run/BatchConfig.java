@@ -32,7 +32,7 @@ public record BatchConfig(
     Duration vacuumRetention,
     boolean servingCopy,
     java.util.Map<String, String> hbase,
-    io.marketlambda.core.config.RealtimeViewsConfig views,
+    io.marketlambda.hbaseviews.HBaseViewsConfig views,
     Duration maxEventTimeAhead,
     Duration lockTimeout) {
   public static final ConfigKey<Boolean> SERVING_COPY =
@@ -86,7 +86,7 @@ public record BatchConfig(
         settings.get(VACUUM_RETENTION),
         settings.get(SERVING_COPY),
         settings.withPrefix("hbase."),
-        io.marketlambda.core.config.RealtimeViewsConfig.from(settings),
+        io.marketlambda.hbaseviews.HBaseViewsConfig.from(settings),
         settings.get(WireQuotes.MAX_EVENT_TIME_AHEAD),
         settings.get(LOCK_TIMEOUT));
   }
@@ -115,7 +115,7 @@ public record BatchConfig(
         vacuumRetention,
         false,
         java.util.Map.of(),
-        io.marketlambda.core.config.RealtimeViewsConfig.from(
+        io.marketlambda.hbaseviews.HBaseViewsConfig.from(
             io.marketlambda.core.config.Settings.empty()),
         WireQuotes.MAX_EVENT_TIME_AHEAD.defaultValue().orElseThrow(),
         LOCK_TIMEOUT.defaultValue().orElseThrow());

@@ -1,9 +1,9 @@
 package io.marketlambda.batch.serving;
 
-import io.marketlambda.core.batchview.BatchViewTables;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.BarCells;
-import io.marketlambda.core.rowkey.RealtimeRowKeyCodec;
+import io.marketlambda.hbaseviews.batch.BatchViewTables;
+import io.marketlambda.hbaseviews.realtime.BarCells;
+import io.marketlambda.hbaseviews.rowkey.RowKeyCodec;
 import io.marketlambda.views.BarColumns;
 import io.marketlambda.views.DailyIndicatorColumns;
 import io.marketlambda.views.SparkTimes;
@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns gold rows into the cells of the serving copy ({@link BatchViewTables}): one Spark row per
- * HBase cell, with the row key of {@link RealtimeRowKeyCodec}, so they can be sorted in HBase order
- * (Spark compares binary columns as unsigned bytes, as HBase does) before becoming HFiles.
+ * HBase cell, with the row key of {@link RowKeyCodec}, so they can be sorted in HBase order (Spark
+ * compares binary columns as unsigned bytes, as HBase does) before becoming HFiles.
  */
 final class ServingCopyCells implements FlatMapFunction<Row, Row> {
   static final String ROW = "row";
@@ -58,7 +58,7 @@ final class ServingCopyCells implements FlatMapFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Row row) {
-    RealtimeRowKeyCodec rowKeys = new RealtimeRowKeyCodec(saltBuckets);
+    RowKeyCodec rowKeys = new RowKeyCodec(saltBuckets);
     Symbol symbol = new Symbol(row.getAs(BarColumns.SYMBOL));
     Instant start = SparkTimes.instant(row.getAs(BarColumns.BAR_START));
     byte[] key = rowKeys.encode(symbol, start);

@@ -2,8 +2,8 @@ package io.marketlambda.batch.serving;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.marketlambda.core.batchview.BatchViewTables;
-import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.batch.BatchViewTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +79,7 @@ import scala.Tuple2;
 public final class ServingCopyExport {
   private final org.apache.spark.sql.SparkSession spark;
   private final Map<String, String> hbaseSettings;
-  private final RealtimeViewsConfig views;
+  private final HBaseViewsConfig views;
   private final String stagingRoot;
   private final Clock clock;
   private final Consumer<String> progress;
@@ -92,7 +92,7 @@ public final class ServingCopyExport {
   public ServingCopyExport(
       org.apache.spark.sql.SparkSession spark,
       Map<String, String> hbaseSettings,
-      RealtimeViewsConfig views,
+      HBaseViewsConfig views,
       String stagingRoot,
       Clock clock,
       Consumer<String> progress) {

@@ -7,14 +7,14 @@ import io.marketlambda.batch.bronze.BronzeImport;
 import io.marketlambda.batch.run.BatchConfig;
 import io.marketlambda.batch.run.BatchJob;
 import io.marketlambda.batch.run.BatchRuns;
-import io.marketlambda.core.batchview.BatchViewTables;
 import io.marketlambda.core.config.LakeConfig;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.lake.LakeTable;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.rowkey.RealtimeRowKeyCodec;
-import io.marketlambda.core.rowkey.ScanRange;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.batch.BatchViewTables;
+import io.marketlambda.hbaseviews.rowkey.RowKeyCodec;
+import io.marketlambda.hbaseviews.rowkey.ScanRange;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
@@ -61,8 +61,8 @@ class ServingCopyIT {
       org.slf4j.LoggerFactory.getLogger(ServingCopyIT.class);
   private static final SparkSession spark = LocalSpark.session();
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-  private static final RealtimeViewsConfig VIEWS =
-      new RealtimeViewsConfig("it_batch_views", 8, Duration.ofDays(7));
+  private static final HBaseViewsConfig VIEWS =
+      new HBaseViewsConfig("it_batch_views", 8, Duration.ofDays(7));
   private static final LocalDate RUN_DATE = LocalDate.of(2013, 10, 4);
 
   @Test
@@ -103,7 +103,7 @@ class ServingCopyIT {
                       Bytes.toBytes(BatchViewTables.WATERMARK_FAMILY), Bytes.toBytes("IBM"))))
           .isEqualTo(Instant.parse("2013-10-05T04:00:00Z").toEpochMilli());
 
-      RealtimeRowKeyCodec rowKeys = VIEWS.rowKeyCodec();
+      RowKeyCodec rowKeys = VIEWS.rowKeyCodec();
       LeanDaily.Day friday = LeanDaily.read("IBM").on(RUN_DATE);
       try (Table views = hbase.getTable(TableName.valueOf(VIEWS.namespace(), live))) {
         Result day =

@@ -1,21 +1,21 @@
 package io.marketlambda.bench.serving;
 
 import io.marketlambda.bench.Latencies;
-import io.marketlambda.core.batchview.BatchViewTables;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.RealtimeTable;
-import io.marketlambda.core.rowkey.RealtimeRowKeyCodec;
-import io.marketlambda.core.rowkey.ScanRange;
+import io.marketlambda.core.view.BatchViewPointer;
+import io.marketlambda.hbaseviews.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.batch.BatchViewTables;
+import io.marketlambda.hbaseviews.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.rowkey.RowKeyCodec;
+import io.marketlambda.hbaseviews.rowkey.RowScans;
+import io.marketlambda.hbaseviews.rowkey.ScanRange;
 import io.marketlambda.serving.ServingApplication;
 import io.marketlambda.serving.ServingConfig;
 import io.marketlambda.serving.client.ServingClient;
 import io.marketlambda.serving.view.ServingViews;
-import io.marketlambda.viewstore.BatchViewPointer;
-import io.marketlambda.viewstore.HBaseConnector;
-import io.marketlambda.viewstore.RowScans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -101,7 +101,7 @@ public final class ServingBenchmark {
     String key = api.key();
     Settings benchSettings = api.settings();
     ServingConfig config = ServingConfig.from(benchSettings);
-    RealtimeViewsConfig views = config.views();
+    HBaseViewsConfig views = config.views();
     try (Connection connection = HBaseConnector.connect(config.hbase());
         ServingClient client = ServingClient.connect(config);
         ServingApplication server = ServingApplication.start(benchSettings)) {
@@ -139,7 +139,7 @@ public final class ServingBenchmark {
               to,
               watermark,
               step.toSeconds()));
-      RealtimeRowKeyCodec rowKeys = views.rowKeyCodec();
+      RowKeyCodec rowKeys = views.rowKeyCodec();
       TableName latestTable =
           TableName.valueOf(RealtimeTable.LATEST_QUOTE.qualifiedName(views.namespace()));
       TableName batchTable = TableName.valueOf(views.namespace(), pointer.table());

@@ -3,17 +3,17 @@ package io.marketlambda.bench.speed;
 import io.marketlambda.bench.FaultReport;
 import io.marketlambda.bench.FaultRow;
 import io.marketlambda.bench.StackControl;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.hbaseviews.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.speed.SpeedApplication;
 import io.marketlambda.testing.ChildJvm;
-import io.marketlambda.viewstore.HBaseConnector;
-import io.marketlambda.viewstore.RealtimeViewReader;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,8 +212,8 @@ public final class FaultBench {
     String name = fault.name().toLowerCase(Locale.ROOT);
     long run = System.currentTimeMillis();
     Topics topics = new Topics("bench-faults-" + name + "-" + run);
-    RealtimeViewsConfig views =
-        new RealtimeViewsConfig("bench_faults_" + name + "_" + run, 4, Duration.ofDays(10_000));
+    HBaseViewsConfig views =
+        new HBaseViewsConfig("bench_faults_" + name + "_" + run, 4, Duration.ofDays(10_000));
     Path directory = work.resolve(name);
     deleteRecursively(directory);
     Files.createDirectories(directory);

@@ -5,7 +5,7 @@ import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.viewstore.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

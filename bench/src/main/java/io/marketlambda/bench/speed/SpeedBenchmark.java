@@ -1,19 +1,19 @@
 package io.marketlambda.bench.speed;
 
 import io.marketlambda.bench.Latencies;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.speed.hbase.RealtimeViewWriter;
 import io.marketlambda.speed.stream.SpeedConfig;
 import io.marketlambda.speed.stream.SpeedJob;
 import io.marketlambda.speed.stream.SpeedMetrics;
 import io.marketlambda.speed.stream.SpeedProgressLog;
 import io.marketlambda.views.SparkSessions;
-import io.marketlambda.viewstore.RealtimeViewReader;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,8 +173,8 @@ public final class SpeedBenchmark {
           .all()
           .get();
     }
-    RealtimeViewsConfig speedViews = views("bench_speed");
-    RealtimeViewsConfig baselineViews = views("bench_baseline");
+    HBaseViewsConfig speedViews = views("bench_speed");
+    HBaseViewsConfig baselineViews = views("bench_baseline");
     List<Step> steps = new ArrayList<>();
     try (Connection hbase = connect();
         KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
@@ -202,7 +202,7 @@ public final class SpeedBenchmark {
       KafkaProducer<byte[], byte[]> producer,
       String topic,
       Map<String, Object> kafka,
-      RealtimeViewsConfig views)
+      HBaseViewsConfig views)
       throws Exception {
     AtomicLong processed = new AtomicLong();
     AtomicBoolean running = new AtomicBoolean(true);
@@ -248,7 +248,7 @@ public final class SpeedBenchmark {
       KafkaProducer<byte[], byte[]> producer,
       String topic,
       long runId,
-      RealtimeViewsConfig views,
+      HBaseViewsConfig views,
       long[] heap)
       throws Exception {
     Settings speedSettings =
@@ -311,7 +311,7 @@ public final class SpeedBenchmark {
       Connection hbase,
       KafkaProducer<byte[], byte[]> producer,
       String topic,
-      RealtimeViewsConfig views,
+      HBaseViewsConfig views,
       LongSupplier processed,
       LongSupplier barsProcessed,
       long[] heap)
@@ -602,7 +602,7 @@ public final class SpeedBenchmark {
    * template's symbols (the offered quotes carry a rising sequence), read from HBase. A continuous
    * query reports no input rows, and this counts what is visible, which is what matters.
    */
-  private LongSupplier visibleSequence(Connection hbase, RealtimeViewsConfig views) {
+  private LongSupplier visibleSequence(Connection hbase, HBaseViewsConfig views) {
     RealtimeViewReader reader = new RealtimeViewReader(hbase, views);
     List<Symbol> symbols = template.stream().map(Quote::symbol).distinct().toList();
     return () -> {
@@ -614,9 +614,9 @@ public final class SpeedBenchmark {
     };
   }
 
-  private RealtimeViewsConfig views(String namespace) {
-    RealtimeViewsConfig configured = RealtimeViewsConfig.from(settings);
-    return new RealtimeViewsConfig(namespace, configured.saltBuckets(), configured.timeToLive());
+  private HBaseViewsConfig views(String namespace) {
+    HBaseViewsConfig configured = HBaseViewsConfig.from(settings);
+    return new HBaseViewsConfig(namespace, configured.saltBuckets(), configured.timeToLive());
   }
 
   private Connection connect() throws java.io.IOException {

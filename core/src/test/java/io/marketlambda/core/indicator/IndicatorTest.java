@@ -3,14 +3,13 @@ package io.marketlambda.core.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketlambda.core.indicator.Indicator.Scope;
-import io.marketlambda.core.realtime.IndicatorCells;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class IndicatorTest {
   @Test
   void theRealtimeViewKeepsItsQualifiersSoStoredCellsStayReadable() {
-    assertThat(IndicatorCells.ALL)
+    assertThat(IndicatorSnapshot.QUALIFIERS)
         .containsExactly(
             "c", "v", "sma5", "sma15", "sma60", "ema5", "ema15", "ema60", "vwap", "rv30", "chg5",
             "vz30", "gap");

@@ -1,9 +1,10 @@
 package io.marketlambda.serving.client;
 
+import io.marketlambda.hbaseviews.HBaseConnector;
+import io.marketlambda.hbaseviews.batch.BatchViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
 import io.marketlambda.serving.ServingConfig;
-import io.marketlambda.serving.hbase.HBaseViews;
 import io.marketlambda.serving.view.ServingViews;
-import io.marketlambda.viewstore.HBaseConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -24,12 +25,16 @@ import org.apache.hadoop.hbase.client.Connection;
 public final class ServingClient implements AutoCloseable {
   private final Connection connection;
   private final ServingViews views;
-  private final HBaseViews hbase;
+  private final RealtimeViewReader realtime;
 
-  private ServingClient(Connection connection, HBaseViews hbase) {
+  private ServingClient(Connection connection, ServingConfig config) {
     this.connection = connection;
-    this.hbase = hbase;
-    this.views = hbase.servingViews();
+    this.realtime = new RealtimeViewReader(connection, config.views());
+    this.views =
+        new ServingViews(
+            realtime,
+            new BatchViewReader(
+                connection, config.views(), config.batchViewsRefresh(), Clock.systemUTC()));
   }
 
   /**
@@ -39,9 +44,7 @@ public final class ServingClient implements AutoCloseable {
    */
   public static ServingClient connect(ServingConfig config) {
     Connection connection = HBaseConnector.connect(config.hbase());
-    return new ServingClient(
-        connection,
-        new HBaseViews(connection, config.views(), config.batchViewsRefresh(), Clock.systemUTC()));
+    return new ServingClient(connection, config);
   }
 
   /** The merged views. */
@@ -56,7 +59,7 @@ public final class ServingClient implements AutoCloseable {
    * @throws UncheckedIOException when HBase cannot be reached or a realtime view table is missing
    */
   public void checkReachable() {
-    hbase.checkRealtimeTables();
+    realtime.requireTables();
   }
 
   @Override

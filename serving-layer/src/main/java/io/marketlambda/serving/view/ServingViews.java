@@ -1,5 +1,6 @@
 package io.marketlambda.serving.view;
 
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarBuilder;
@@ -7,9 +8,10 @@ import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
-import io.marketlambda.viewstore.BatchViewPointer;
-import io.marketlambda.viewstore.DailyIndicatorValues;
+import io.marketlambda.core.view.BatchView;
+import io.marketlambda.core.view.BatchViewPointer;
+import io.marketlambda.core.view.DailyIndicatorValues;
+import io.marketlambda.core.view.RealtimeView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorCells;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
+import io.marketlambda.core.view.BatchViewPointer;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.IndicatorCells;
 import io.marketlambda.serving.ServingConfig;
 import io.marketlambda.serving.view.InMemoryViews;
 import io.marketlambda.serving.view.ServingViews;
-import io.marketlambda.viewstore.BatchViewPointer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -62,7 +62,7 @@ class HttpApiTest {
     ServingConfig config =
         new ServingConfig(
             Map.of(),
-            new RealtimeViewsConfig("marketlambda", 16),
+            new HBaseViewsConfig("marketlambda", 16),
             "127.0.0.1",
             0,
             keys,
@@ -250,8 +250,8 @@ class HttpApiTest {
             "batch_views_r1", "r1", LAST, Map.of(IBM, MarketTime.startOf(LAST.plusDays(1))));
     java.util.concurrent.atomic.AtomicInteger reads =
         new java.util.concurrent.atomic.AtomicInteger();
-    io.marketlambda.serving.view.BatchView swapping =
-        new io.marketlambda.serving.view.BatchView() {
+    io.marketlambda.core.view.BatchView swapping =
+        new io.marketlambda.core.view.BatchView() {
           @Override
           public java.util.Optional<BatchViewPointer> current() {
             return java.util.Optional.of(reads.getAndIncrement() % 3 == 0 ? older : newer);
@@ -273,7 +273,7 @@ class HttpApiTest {
           }
 
           @Override
-          public List<io.marketlambda.viewstore.DailyIndicatorValues> dailyIndicators(
+          public List<io.marketlambda.core.view.DailyIndicatorValues> dailyIndicators(
               BatchViewPointer views, Symbol symbol, java.time.Instant from, java.time.Instant to) {
             return List.of();
           }

@@ -8,7 +8,7 @@ import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.viewstore.BatchViewPointer;
+import io.marketlambda.core.view.BatchViewPointer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,17 +1,17 @@
 package io.marketlambda.speed.hbase;
 
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Quote;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
-import io.marketlambda.core.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeCellCodec;
+import io.marketlambda.hbaseviews.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.views.BarColumns;
 import io.marketlambda.views.QuoteColumns;
-import io.marketlambda.viewstore.HBaseConnector;
-import io.marketlambda.viewstore.RealtimeCellCodec;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -63,7 +63,7 @@ public final class RealtimeViewWriter implements AutoCloseable {
   private final boolean ownsConnection;
 
   private RealtimeViewWriter(
-      Connection connection, boolean ownsConnection, RealtimeViewsConfig views, Clock clock) {
+      Connection connection, boolean ownsConnection, HBaseViewsConfig views, Clock clock) {
     this.connection = connection;
     this.ownsConnection = ownsConnection;
     this.namespace = views.namespace();
@@ -81,8 +81,7 @@ public final class RealtimeViewWriter implements AutoCloseable {
    *     RealtimeViewsSchema}
    * @throws UncheckedIOException when the connection cannot be created
    */
-  public static RealtimeViewWriter open(
-      Map<String, String> hbaseSettings, RealtimeViewsConfig views) {
+  public static RealtimeViewWriter open(Map<String, String> hbaseSettings, HBaseViewsConfig views) {
     return new RealtimeViewWriter(
         HBaseConnector.connect(hbaseSettings), true, views, Clock.systemUTC());
   }
@@ -96,7 +95,7 @@ public final class RealtimeViewWriter implements AutoCloseable {
    * @throws UncheckedIOException when the connection cannot be created
    */
   public static RealtimeViewWriter openShared(
-      Map<String, String> hbaseSettings, RealtimeViewsConfig views) {
+      Map<String, String> hbaseSettings, HBaseViewsConfig views) {
     return new RealtimeViewWriter(
         SharedConnections.get(hbaseSettings), false, views, Clock.systemUTC());
   }
@@ -117,7 +116,7 @@ public final class RealtimeViewWriter implements AutoCloseable {
   public static void writeEachPartition(
       Dataset<Row> rows,
       Map<String, String> hbaseSettings,
-      RealtimeViewsConfig views,
+      HBaseViewsConfig views,
       RowWrite write) {
     Map<String, String> settings = Map.copyOf(hbaseSettings);
     rows.foreachPartition(

@@ -1,6 +1,6 @@
 package io.marketlambda.speed.hbase;
 
-import io.marketlambda.viewstore.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseConnector;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.hbase.client.Connection;

@@ -1,14 +1,14 @@
 package io.marketlambda.speed.hbase;
 
 import io.marketlambda.core.indicator.Indicator;
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorCells;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
+import io.marketlambda.hbaseviews.realtime.IndicatorCells;
 import io.marketlambda.views.AlertColumns;
 import io.marketlambda.views.BarColumns;
 import io.marketlambda.views.IndicatorColumns;

@@ -2,13 +2,13 @@ package io.marketlambda.speed.stream;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.marketlambda.core.config.RealtimeViewsConfig;
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import io.marketlambda.speed.hbase.RealtimeViewWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class RealtimeViewsSink implements SpeedSink {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Map<String, String> hbase;
-  private final RealtimeViewsConfig views;
+  private final HBaseViewsConfig views;
   private final Map<String, String> kafka;
   private final String lateTopic;
   private final String deadLetterTopic;
@@ -82,7 +82,7 @@ public final class RealtimeViewsSink implements SpeedSink {
    */
   public RealtimeViewsSink(
       Map<String, String> hbase,
-      RealtimeViewsConfig views,
+      HBaseViewsConfig views,
       Map<String, String> kafka,
       String lateTopic,
       String deadLetterTopic,

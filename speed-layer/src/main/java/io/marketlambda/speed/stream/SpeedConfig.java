@@ -2,9 +2,9 @@ package io.marketlambda.speed.stream;
 
 import io.marketlambda.core.config.ConfigKey;
 import io.marketlambda.core.config.LakeConfig;
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.config.TopicsConfig;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import io.marketlambda.views.AlertRules;
 import io.marketlambda.views.WireQuotes;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public record SpeedConfig(
     Map<String, String> hbase,
     TopicsConfig topics,
     LakeConfig lake,
-    RealtimeViewsConfig views,
+    HBaseViewsConfig views,
     Trigger trigger,
     Duration triggerInterval,
     Duration watermark,
@@ -208,7 +208,7 @@ public record SpeedConfig(
         settings.withPrefix("hbase."),
         TopicsConfig.from(settings),
         LakeConfig.from(settings),
-        RealtimeViewsConfig.from(settings),
+        HBaseViewsConfig.from(settings),
         settings.get(TRIGGER),
         settings.get(TRIGGER_INTERVAL),
         settings.get(WATERMARK),

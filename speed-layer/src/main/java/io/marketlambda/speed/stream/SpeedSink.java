@@ -1,11 +1,11 @@
 package io.marketlambda.speed.stream;
 
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
 import java.io.Serializable;
 import java.time.Instant;
 

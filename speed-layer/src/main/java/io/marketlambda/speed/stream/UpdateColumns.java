@@ -1,12 +1,12 @@
 package io.marketlambda.speed.stream;
 
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorCells;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
+import io.marketlambda.hbaseviews.realtime.IndicatorCells;
 import io.marketlambda.speed.hbase.SparkRows;
 import io.marketlambda.views.IndicatorColumns;
 import java.sql.Timestamp;

@@ -3,7 +3,7 @@ package io.marketlambda.speed.hbase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketlambda.core.config.Settings;
-import io.marketlambda.viewstore.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseConnector;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

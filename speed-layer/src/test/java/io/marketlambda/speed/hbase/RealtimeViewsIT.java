@@ -3,19 +3,19 @@ package io.marketlambda.speed.hbase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.HBaseConnector;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.testing.LocalStackExtension;
 import io.marketlambda.testing.SharedData;
-import io.marketlambda.viewstore.HBaseConnector;
-import io.marketlambda.viewstore.RealtimeViewReader;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalStackExtension.class)
 class RealtimeViewsIT {
-  private static final RealtimeViewsConfig VIEWS = new RealtimeViewsConfig("it_realtime", 16);
+  private static final HBaseViewsConfig VIEWS = new HBaseViewsConfig("it_realtime", 16);
   private static final Symbol IBM = new Symbol("IBM");
   private static final String LEAN_IBM_MINUTES = "lean/minute/20131007_ibm_minute_trade.csv";
   private static final LocalDate SESSION = LocalDate.now(MarketTime.MARKET_ZONE).minusDays(1);
@@ -248,7 +248,7 @@ class RealtimeViewsIT {
   void failsLoudlyWhenTheTablesAreMissing() {
     Map<String, String> fewRetries = new java.util.HashMap<>(hbaseSettings);
     fewRetries.put("hbase.client.retries.number", "1");
-    RealtimeViewsConfig missing = new RealtimeViewsConfig("it_missing", 16);
+    HBaseViewsConfig missing = new HBaseViewsConfig("it_missing", 16);
     RealtimeViewWriter writer = RealtimeViewWriter.open(fewRetries, missing);
     writer.writeBar(TestRows.barRow(leanIbmMinuteBars(1).get(0)));
 

@@ -3,12 +3,12 @@ package io.marketlambda.speed.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.wire.QuoteWireCodec;
 import java.sql.Timestamp;
 import java.time.Instant;

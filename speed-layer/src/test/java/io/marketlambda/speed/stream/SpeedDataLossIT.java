@@ -2,15 +2,15 @@ package io.marketlambda.speed.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class SpeedDataLossIT {
   private static final String QUOTES = "speed-data-loss-it.quotes.v1";
-  private static final RealtimeViewsConfig VIEWS =
-      new RealtimeViewsConfig("it_speed_data_loss", 16, Duration.ofDays(10000));
+  private static final HBaseViewsConfig VIEWS =
+      new HBaseViewsConfig("it_speed_data_loss", 16, Duration.ofDays(10000));
 
   @Test
   void recordsRetentionRemovedBeforeTheyWereReadAreCountedAndTheQueriesGoOn(

@@ -3,22 +3,22 @@ package io.marketlambda.speed.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorCells;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.IndicatorCells;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
-import io.marketlambda.viewstore.RealtimeViewReader;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +58,8 @@ class SpeedJobIT {
   private static final double PRICE_MOVE = 0.002;
   private static final double VOLUME_ZSCORE = 3.0;
   // The 2013 trades are years older than the default TTL: keep them, as a replay of history does.
-  private static final RealtimeViewsConfig VIEWS =
-      new RealtimeViewsConfig("it_speed", 16, java.time.Duration.ofDays(10000));
+  private static final HBaseViewsConfig VIEWS =
+      new HBaseViewsConfig("it_speed", 16, java.time.Duration.ofDays(10000));
   private static final LeanTradeTicks IBM = LeanTradeTicks.read("IBM");
 
   /** Poison records, keyed by name (their Kafka key), with the field the DLQ must name. */

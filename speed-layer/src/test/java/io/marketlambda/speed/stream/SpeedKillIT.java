@@ -4,23 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.indicator.IndicatorSnapshot;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.IndicatorSnapshot;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.speed.SpeedApplication;
 import io.marketlambda.testing.ChildJvm;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
-import io.marketlambda.viewstore.RealtimeViewReader;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,10 +53,10 @@ class SpeedKillIT {
   private static final String QUOTES = "speed-kill-it.quotes.v1";
   private static final String BARS = "speed-kill-it.bars.v1";
   private static final Symbol IBM = Symbol.of("IBM");
-  private static final RealtimeViewsConfig KILLED =
-      new RealtimeViewsConfig("speed_kill_it", 4, Duration.ofDays(10_000));
-  private static final RealtimeViewsConfig REFERENCE =
-      new RealtimeViewsConfig("speed_kill_it_ref", 4, Duration.ofDays(10_000));
+  private static final HBaseViewsConfig KILLED =
+      new HBaseViewsConfig("speed_kill_it", 4, Duration.ofDays(10_000));
+  private static final HBaseViewsConfig REFERENCE =
+      new HBaseViewsConfig("speed_kill_it_ref", 4, Duration.ofDays(10_000));
   private static final int KILLS = 5;
   private static final Instant DAY = Instant.parse("2013-10-07T04:00:00Z");
   private static final Instant NEXT_DAY = Instant.parse("2013-10-08T04:00:00Z");
@@ -189,11 +189,11 @@ class SpeedKillIT {
   }
 
   private static Settings settings(
-      LocalStackEndpoints endpoints, Path lake, RealtimeViewsConfig views) {
+      LocalStackEndpoints endpoints, Path lake, HBaseViewsConfig views) {
     return Settings.of(endpoints.asProperties()).withOverrides(overrides(lake, views));
   }
 
-  private static List<String> overrides(Path lake, RealtimeViewsConfig views) {
+  private static List<String> overrides(Path lake, HBaseViewsConfig views) {
     return List.of(
         "topics.quotes=" + QUOTES,
         "topics.bars=" + BARS,

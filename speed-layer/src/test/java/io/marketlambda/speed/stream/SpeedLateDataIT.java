@@ -3,20 +3,20 @@ package io.marketlambda.speed.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LeanTradeTicks.TradeBar;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
-import io.marketlambda.viewstore.RealtimeViewReader;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SpeedLateDataIT {
   private static final String QUOTES = "speed-late-it.quotes.v1";
   private static final String LATE = "speed-late-it.quotes.late.v1";
-  private static final RealtimeViewsConfig VIEWS =
-      new RealtimeViewsConfig("it_speed_late", 4, Duration.ofDays(10000));
+  private static final HBaseViewsConfig VIEWS =
+      new HBaseViewsConfig("it_speed_late", 4, Duration.ofDays(10000));
   private static final Instant NINE_THIRTY = Instant.parse("2013-10-07T13:30:00Z");
   private static final Instant TEN = Instant.parse("2013-10-07T14:00:00Z");
   private static final Symbol IBM = Symbol.of("IBM");

@@ -3,21 +3,21 @@ package io.marketlambda.speed.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.core.realtime.RealtimeTable;
 import io.marketlambda.core.wire.QuoteWireCodec;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeTable;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.localstack.LocalStackProcess;
 import io.marketlambda.speed.SpeedApplication;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
-import io.marketlambda.viewstore.RealtimeViewReader;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +118,7 @@ class SpeedOutageIT {
 
   /** A fault injected after the first micro-batch, healed before it returns. */
   private interface Fault {
-    void injectAndHeal(Admin admin, RealtimeViewsConfig views, AtomicInteger queryFailures)
+    void injectAndHeal(Admin admin, HBaseViewsConfig views, AtomicInteger queryFailures)
         throws Exception;
   }
 
@@ -126,8 +126,8 @@ class SpeedOutageIT {
       LocalStackEndpoints endpoints, String name, List<String> extraSettings, Fault fault)
       throws Exception {
     String quotes = "speed-outage-it." + name + ".quotes.v1";
-    RealtimeViewsConfig viewsConfig =
-        new RealtimeViewsConfig(
+    HBaseViewsConfig viewsConfig =
+        new HBaseViewsConfig(
             "it_speed_outage_" + name.replace('-', '_'), 4, Duration.ofDays(10_000));
     try (org.apache.kafka.clients.admin.Admin kafka =
         org.apache.kafka.clients.admin.Admin.create(

@@ -3,18 +3,18 @@ package io.marketlambda.speed.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.marketlambda.core.config.RealtimeViewsConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.core.wire.BarWireCodec;
+import io.marketlambda.hbaseviews.HBaseViewsConfig;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
+import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
 import io.marketlambda.localstack.LocalStackEndpoints;
 import io.marketlambda.testing.LocalSpark;
 import io.marketlambda.testing.LocalStackExtension;
 import io.marketlambda.testing.SharedData;
-import io.marketlambda.viewstore.RealtimeViewReader;
-import io.marketlambda.viewstore.RealtimeViewsSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -52,8 +52,8 @@ class SpeedVendorBarsIT {
   private static final String BARS = "speed-vendor-it.bars.v1";
   private static final String QUOTES = "speed-vendor-it.quotes.v1";
   private static final String DEAD_LETTERS = "speed-vendor-it.dlq.v1";
-  private static final RealtimeViewsConfig VIEWS =
-      new RealtimeViewsConfig("it_speed_vendor", 4, Duration.ofDays(10000));
+  private static final HBaseViewsConfig VIEWS =
+      new HBaseViewsConfig("it_speed_vendor", 4, Duration.ofDays(10000));
   private static final Symbol IBM = Symbol.of("IBM");
   private static final LocalDate DAY = LocalDate.of(2013, 10, 7);
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
