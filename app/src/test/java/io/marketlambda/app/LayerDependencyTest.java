@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Keeps the architecture visible: layers never depend on each other, only this composition root
- * sees them all, no product code depends on the benchmarks, and core stays free of Spark, HBase,
- * Kafka, Hadoop and Delta.
+ * sees them all, no product code depends on the benchmarks, core stays free of Spark, HBase,
+ * Kafka, Hadoop and Delta, and only the HBase store (hbase-views) encodes HBase bytes.
  */
 class LayerDependencyTest {
   private static final List<String> LAYERS =
@@ -93,6 +93,30 @@ class LayerDependencyTest {
             "io.delta..",
             "scala..")
         .allowEmptyShould(true)
+        .check(PRODUCT);
+  }
+
+  @Test
+  void theHBaseStoreDependsOnNoLayer() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.marketlambda.hbaseviews..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            LAYERS.stream().map(layer -> "io.marketlambda." + layer + "..").toArray(String[]::new))
+        .check(PRODUCT);
+  }
+
+  @Test
+  void onlyTheHBaseStoreEncodesCells() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.marketlambda.hbaseviews..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.apache.hadoop.hbase.util.Bytes")
+        .because("row keys, families, qualifiers and values are encoded once, in hbase-views")
         .check(PRODUCT);
   }
 }

@@ -1,8 +1,10 @@
 package io.marketlambda.batch.serving;
 
+import io.marketlambda.core.model.Bar;
+import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Symbol;
+import io.marketlambda.hbaseviews.batch.BatchViewCells;
 import io.marketlambda.hbaseviews.batch.BatchViewTables;
-import io.marketlambda.hbaseviews.realtime.BarCells;
 import io.marketlambda.hbaseviews.rowkey.RowKeyCodec;
 import io.marketlambda.views.BarColumns;
 import io.marketlambda.views.DailyIndicatorColumns;
@@ -10,8 +12,9 @@ import io.marketlambda.views.SparkTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.hadoop.hbase.util.Bytes;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,9 +22,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Turns gold rows into the cells of the serving copy ({@link BatchViewTables}): one Spark row per
- * HBase cell, with the row key of {@link RowKeyCodec}, so they can be sorted in HBase order (Spark
- * compares binary columns as unsigned bytes, as HBase does) before becoming HFiles.
+ * Turns gold rows into the cells of the serving copy ({@link BatchViewCells}, which owns their
+ * encoding): one Spark row per HBase cell, so they can be sorted in HBase order (Spark compares
+ * binary columns as unsigned bytes, as HBase does) before becoming HFiles.
  */
 final class ServingCopyCells implements FlatMapFunction<Row, Row> {
   static final String ROW = "row";
@@ -42,8 +45,8 @@ final class ServingCopyCells implements FlatMapFunction<Row, Row> {
           .add(TIMESTAMP, DataTypes.LongType, false);
 
   private final int saltBuckets;
-  private final String family;
-  private final boolean indicators;
+  private final BarInterval interval;
+  private transient BatchViewCells cells;
 
   /**
    * @param family {@link BatchViewTables#DAILY}, {@code WEEKLY} or {@code MONTHLY} for rows of
@@ -52,86 +55,56 @@ final class ServingCopyCells implements FlatMapFunction<Row, Row> {
    */
   ServingCopyCells(int saltBuckets, String family) {
     this.saltBuckets = saltBuckets;
-    this.family = family;
-    this.indicators = family.equals(BatchViewTables.INDICATORS);
+    this.interval =
+        switch (family) {
+          case BatchViewTables.DAILY -> BarInterval.ONE_DAY;
+          case BatchViewTables.WEEKLY -> BarInterval.ONE_WEEK;
+          case BatchViewTables.MONTHLY -> BarInterval.ONE_MONTH;
+          case BatchViewTables.INDICATORS -> null;
+          default -> throw new IllegalArgumentException("Unknown serving-copy family " + family);
+        };
   }
 
   @Override
   public Iterator<Row> call(Row row) {
-    RowKeyCodec rowKeys = new RowKeyCodec(saltBuckets);
+    if (cells == null) {
+      cells = new BatchViewCells(new RowKeyCodec(saltBuckets));
+    }
     Symbol symbol = new Symbol(row.getAs(BarColumns.SYMBOL));
     Instant start = SparkTimes.instant(row.getAs(BarColumns.BAR_START));
-    byte[] key = rowKeys.encode(symbol, start);
-    int salt = rowKeys.bucketOf(symbol);
-    long timestamp = start.toEpochMilli();
-    List<Row> cells = new ArrayList<>();
-    if (indicators) {
+    List<BatchViewCells.Cell> encoded;
+    if (interval == null) {
+      Map<String, Double> values = new LinkedHashMap<>();
       for (String column : DailyIndicatorColumns.INDICATORS) {
-        Object value = row.getAs(column);
-        cells.add(
-            cell(
-                salt,
-                key,
-                column,
-                Bytes.toBytes(value == null ? Double.NaN : (Double) value),
-                timestamp));
+        values.put(column, row.getAs(column));
       }
+      encoded = cells.dailyIndicators(symbol, start, values);
     } else {
-      cells.add(
-          cell(
-              salt,
-              key,
-              BarCells.OPEN_USD,
-              Bytes.toBytes((double) row.getAs(BarColumns.OPEN_USD)),
-              timestamp));
-      cells.add(
-          cell(
-              salt,
-              key,
-              BarCells.HIGH_USD,
-              Bytes.toBytes((double) row.getAs(BarColumns.HIGH_USD)),
-              timestamp));
-      cells.add(
-          cell(
-              salt,
-              key,
-              BarCells.LOW_USD,
-              Bytes.toBytes((double) row.getAs(BarColumns.LOW_USD)),
-              timestamp));
-      cells.add(
-          cell(
-              salt,
-              key,
-              BarCells.CLOSE_USD,
-              Bytes.toBytes((double) row.getAs(BarColumns.CLOSE_USD)),
-              timestamp));
-      cells.add(
-          cell(
-              salt,
-              key,
-              BarCells.VOLUME_SHARES,
-              Bytes.toBytes((double) row.getAs(BarColumns.VOLUME_SHARES)),
-              timestamp));
-      cells.add(
-          cell(
-              salt,
-              key,
-              BarCells.VWAP_USD,
-              Bytes.toBytes((double) row.getAs(BarColumns.VWAP_USD)),
-              timestamp));
-      cells.add(
-          cell(
-              salt,
-              key,
-              BarCells.TRADE_COUNT,
-              Bytes.toBytes((long) row.getAs(BarColumns.TRADE_COUNT)),
-              timestamp));
+      encoded =
+          cells.bar(
+              new Bar(
+                  symbol,
+                  interval,
+                  start,
+                  row.getAs(BarColumns.OPEN_USD),
+                  row.getAs(BarColumns.HIGH_USD),
+                  row.getAs(BarColumns.LOW_USD),
+                  row.getAs(BarColumns.CLOSE_USD),
+                  row.getAs(BarColumns.VOLUME_SHARES),
+                  row.getAs(BarColumns.VWAP_USD),
+                  row.<Long>getAs(BarColumns.TRADE_COUNT)));
     }
-    return cells.iterator();
-  }
-
-  private Row cell(int salt, byte[] key, String qualifier, byte[] value, long timestamp) {
-    return RowFactory.create(
-        salt, key, Bytes.toBytes(family), Bytes.toBytes(qualifier), value, timestamp);
+    List<Row> rows = new ArrayList<>(encoded.size());
+    for (BatchViewCells.Cell cell : encoded) {
+      rows.add(
+          RowFactory.create(
+              cell.salt(),
+              cell.row(),
+              cell.family(),
+              cell.qualifier(),
+              cell.value(),
+              cell.timestamp()));
+    }
+    return rows.iterator();
   }
 }

@@ -4,47 +4,27 @@ import static org.apache.spark.sql.functions.col;
 
 import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import io.marketlambda.hbaseviews.batch.BatchViewTables;
+import io.marketlambda.hbaseviews.batch.ServingCopyTables;
+import io.marketlambda.hbaseviews.batch.ServingCopyTables.LivePointer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.KeyValue;
-import org.apache.hadoop.hbase.NamespaceDescriptor;
-import org.apache.hadoop.hbase.NamespaceExistException;
-import org.apache.hadoop.hbase.TableExistsException;
-import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.CheckAndMutate;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
-import org.apache.hadoop.hbase.client.Delete;
-import org.apache.hadoop.hbase.client.Get;
-import org.apache.hadoop.hbase.client.Put;
-import org.apache.hadoop.hbase.client.RowMutations;
-import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.client.TableDescriptor;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.io.ImmutableBytesWritable;
-import org.apache.hadoop.hbase.io.compress.Compression;
 import org.apache.hadoop.hbase.mapreduce.HFileOutputFormat2;
-import org.apache.hadoop.hbase.regionserver.BloomType;
-import org.apache.hadoop.hbase.tool.BulkLoadHFiles;
-import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Dataset;
@@ -53,26 +33,16 @@ import org.apache.spark.sql.Row;
 import scala.Tuple2;
 
 /**
- * Exports a batch run's gold views to the HBase serving copy ({@link BatchViewTables}) by bulk
- * load:
+ * Exports a batch run's gold views to the HBase serving copy by bulk load: the run's table is
+ * prepared ({@link ServingCopyTables#prepare}), every daily, weekly and monthly bar and daily
+ * indicator row becomes {@link io.marketlambda.hbaseviews.batch.BatchViewCells} (one Spark row per
+ * cell, {@link ServingCopyCells}), sorted in HBase order and written as HFiles with {@link
+ * HFileOutputFormat2} under a staging directory, bulk-loaded ({@link ServingCopyTables#bulkLoad}),
+ * and the pointer switched ({@link ServingCopyTables#switchPointer}); older tables are dropped
+ * ({@link ServingCopyTables#dropOlder}). What each step does to HBase is {@link
+ * ServingCopyTables}'s.
  *
- * <ol>
- *   <li>creates {@code batch_views_<run>}, pre-split by salt bucket, families {@code d w mo i} (one
- *       version, ROW bloom filter, GZ compression);
- *   <li>turns every daily, weekly and monthly bar and daily indicator row into cells, sorts them in
- *       HBase order and writes HFiles with {@link HFileOutputFormat2} under a staging directory;
- *   <li>moves them into the table with {@link BulkLoadHFiles} (no write path, no WAL);
- *   <li>switches the pointer row of {@code batch_views} to the new table, with the run's id, date
- *       and per-symbol watermarks, in one atomic check-and-mutate on the table the pointer named
- *       when it was read: of two exports switching at once, one wins and the other reads the
- *       pointer again;
- *   <li>drops the views tables older than the live one, except the one live before it (readers that
- *       read the pointer just before the switch can still finish). A table left by a killed export
- *       was never live, so it is dropped, not kept in place of the previous live one; tables newer
- *       than the live one (an export under way) are left alone.
- * </ol>
- *
- * A run never takes the serving copy back in time: when the pointer names a run of a later run
+ * <p>A run never takes the serving copy back in time: when the pointer names a run of a later run
  * date, the export is skipped ({@link Result#live()} false) and the pointer stays. Exporting the
  * same run, or another run of the same date, again rewrites its table and switches the pointer.
  */
@@ -131,37 +101,26 @@ public final class ServingCopyExport {
       Dataset<Row> monthly,
       Dataset<Row> indicators,
       Map<String, Instant> watermarks) {
-    String tableName = BatchViewTables.viewsTable(runId);
-    TableName table = TableName.valueOf(views.namespace(), tableName);
     Configuration conf = configuration();
-    try (Connection connection = ConnectionFactory.createConnection(conf);
-        Admin admin = connection.getAdmin()) {
-      createNamespace(admin);
-      Optional<Pointer> before = readPointer(connection, admin);
+    try (Connection connection = ConnectionFactory.createConnection(conf)) {
+      ServingCopyTables tables = new ServingCopyTables(connection, views, clock);
+      String tableName = BatchViewTables.viewsTable(runId);
+      Optional<LivePointer> before = tables.live();
       if (before.isPresent() && before.get().runDate().isAfter(runDate)) {
         progress.accept(laterRunIsLive(runId, runDate, before.get()));
         return new Result(tableName, 0, List.of(), false);
       }
-      TableDescriptor descriptor = viewsDescriptor(table);
-      if (admin.tableExists(table)) {
-        admin.disableTable(table);
-        admin.truncateTable(table, true);
-      } else {
-        createTable(admin, descriptor);
-      }
-      long cells =
-          writeAndLoad(conf, connection, descriptor, daily, weekly, monthly, indicators, runId);
-      Optional<Pointer> previous =
-          switchPointer(connection, admin, tableName, runId, runDate, watermarks);
+      TableDescriptor descriptor = tables.prepare(runId);
+      long cells = writeAndLoad(conf, tables, descriptor, daily, weekly, monthly, indicators);
+      Optional<LivePointer> previous = tables.switchPointer(runId, runDate, watermarks);
       if (previous.isPresent() && previous.get().runDate().isAfter(runDate)) {
         // A run of a later date went live while this one was loading: it stays live.
         progress.accept(laterRunIsLive(runId, runDate, previous.get()));
-        admin.disableTable(table);
-        admin.deleteTable(table);
+        tables.drop(descriptor.getTableName());
         return new Result(tableName, cells, List.of(tableName), false);
       }
       List<String> dropped =
-          dropOld(admin, tableName, previous.map(Pointer::table).orElse(tableName));
+          tables.dropOlder(tableName, previous.map(LivePointer::table).orElse(tableName));
       progress.accept(
           String.format(
               Locale.ROOT,
@@ -180,13 +139,12 @@ public final class ServingCopyExport {
 
   private long writeAndLoad(
       Configuration conf,
-      Connection connection,
+      ServingCopyTables tables,
       TableDescriptor descriptor,
       Dataset<Row> daily,
       Dataset<Row> weekly,
       Dataset<Row> monthly,
-      Dataset<Row> indicators,
-      String runId)
+      Dataset<Row> indicators)
       throws IOException {
     int buckets = views.saltBuckets();
     Dataset<Row> cells =
@@ -233,10 +191,7 @@ public final class ServingCopyExport {
           HFileOutputFormat2.class,
           job.getConfiguration());
       progress.accept(String.format(Locale.ROOT, "HFiles of %,d cells in %s", count, staging));
-      BulkLoadHFiles.create(conf).bulkLoad(descriptor.getTableName(), new Path(staging));
-      Path stagingPath = new Path(staging);
-      FileSystem fs = stagingPath.getFileSystem(conf);
-      fs.delete(stagingPath, true);
+      tables.bulkLoad(conf, descriptor.getTableName(), new Path(staging));
       return count;
     } finally {
       cells.unpersist();
@@ -248,10 +203,7 @@ public final class ServingCopyExport {
         new ServingCopyCells(buckets, family), Encoders.row(ServingCopyCells.SCHEMA));
   }
 
-  /** The pointer row: the live table and its run's date. */
-  record Pointer(String table, LocalDate runDate) {}
-
-  private static String laterRunIsLive(String runId, LocalDate runDate, Pointer live) {
+  private static String laterRunIsLive(String runId, LocalDate runDate, LivePointer live) {
     return "serving copy of run "
         + runId
         + " not made live: the live copy, "
@@ -263,165 +215,9 @@ public final class ServingCopyExport {
         + ")";
   }
 
-  private Optional<Pointer> readPointer(Connection connection, Admin admin) throws IOException {
-    TableName pointer = TableName.valueOf(views.namespace(), BatchViewTables.POINTER_TABLE);
-    if (!admin.tableExists(pointer)) {
-      return Optional.empty();
-    }
-    try (Table table = connection.getTable(pointer)) {
-      org.apache.hadoop.hbase.client.Result row =
-          table.get(new Get(Bytes.toBytes(BatchViewTables.POINTER_ROW)));
-      byte[] p = Bytes.toBytes(BatchViewTables.POINTER_FAMILY);
-      byte[] live = row.getValue(p, Bytes.toBytes(BatchViewTables.TABLE));
-      byte[] date = row.getValue(p, Bytes.toBytes(BatchViewTables.RUN_DATE));
-      if (live == null || date == null) {
-        return Optional.empty();
-      }
-      return Optional.of(new Pointer(Bytes.toString(live), LocalDate.parse(Bytes.toString(date))));
-    }
-  }
-
-  /**
-   * Points readers at {@code tableName} unless the pointer names a run of a later date, and returns
-   * the pointer as it was before (empty for the first export).
-   */
-  private Optional<Pointer> switchPointer(
-      Connection connection,
-      Admin admin,
-      String tableName,
-      String runId,
-      LocalDate runDate,
-      Map<String, Instant> watermarks)
-      throws IOException {
-    TableName pointer = TableName.valueOf(views.namespace(), BatchViewTables.POINTER_TABLE);
-    if (!admin.tableExists(pointer)) {
-      try {
-        admin.createTable(
-            TableDescriptorBuilder.newBuilder(pointer)
-                .setColumnFamily(family(BatchViewTables.POINTER_FAMILY))
-                .setColumnFamily(family(BatchViewTables.WATERMARK_FAMILY))
-                .build());
-      } catch (TableExistsException e) {
-        // created concurrently
-      }
-    }
-    byte[] row = Bytes.toBytes(BatchViewTables.POINTER_ROW);
-    byte[] p = Bytes.toBytes(BatchViewTables.POINTER_FAMILY);
-    byte[] tableColumn = Bytes.toBytes(BatchViewTables.TABLE);
-    byte[] wm = Bytes.toBytes(BatchViewTables.WATERMARK_FAMILY);
-    for (int attempt = 1; ; attempt++) {
-      Optional<Pointer> before = readPointer(connection, admin);
-      if (before.isPresent() && before.get().runDate().isAfter(runDate)) {
-        return before;
-      }
-      long now = clock.millis();
-      Put put =
-          new Put(row, now)
-              .addColumn(p, tableColumn, utf8(tableName))
-              .addColumn(p, Bytes.toBytes(BatchViewTables.RUN_ID), utf8(runId))
-              .addColumn(p, Bytes.toBytes(BatchViewTables.RUN_DATE), utf8(runDate.toString()));
-      watermarks.forEach(
-          (symbol, watermark) ->
-              put.addColumn(wm, Bytes.toBytes(symbol), Bytes.toBytes(watermark.toEpochMilli())));
-      // One atomic row mutation: the old watermarks go (a symbol may have left), the new come.
-      RowMutations mutations = new RowMutations(row);
-      mutations.add(new Delete(row).addFamily(wm, now - 1));
-      mutations.add(put);
-      CheckAndMutate.Builder check = CheckAndMutate.newBuilder(row);
-      CheckAndMutate switchIfUnchanged =
-          before.isPresent()
-              ? check.ifEquals(p, tableColumn, utf8(before.get().table())).build(mutations)
-              : check.ifNotExists(p, tableColumn).build(mutations);
-      try (Table table = connection.getTable(pointer)) {
-        if (table.checkAndMutate(switchIfUnchanged).isSuccess()) {
-          return before;
-        }
-      }
-      if (attempt == 10) {
-        throw new IOException(
-            "Cannot switch the serving copy's pointer to "
-                + tableName
-                + ": it changed under this export 10 times in a row");
-      }
-    }
-  }
-
-  /**
-   * Drops the views tables older than {@code live} in run order (run ids start with the run date
-   * and start time), except {@code previous}, the table live before it.
-   */
-  private List<String> dropOld(Admin admin, String live, String previous) throws IOException {
-    List<String> dropped = new ArrayList<>();
-    List<String> viewsTables = new ArrayList<>();
-    for (TableName name : admin.listTableNamesByNamespace(views.namespace())) {
-      if (BatchViewTables.isViewsTable(name.getQualifierAsString())) {
-        viewsTables.add(name.getQualifierAsString());
-      }
-    }
-    viewsTables.sort(Comparator.naturalOrder());
-    for (String name : viewsTables) {
-      if (name.compareTo(live) < 0 && !name.equals(previous)) {
-        TableName old = TableName.valueOf(views.namespace(), name);
-        admin.disableTable(old);
-        admin.deleteTable(old);
-        dropped.add(name);
-      }
-    }
-    return dropped;
-  }
-
-  private TableDescriptor viewsDescriptor(TableName table) {
-    TableDescriptorBuilder builder = TableDescriptorBuilder.newBuilder(table);
-    for (String family :
-        Arrays.asList(
-            BatchViewTables.DAILY,
-            BatchViewTables.WEEKLY,
-            BatchViewTables.MONTHLY,
-            BatchViewTables.INDICATORS)) {
-      builder.setColumnFamily(family(family));
-    }
-    return builder.build();
-  }
-
-  private static org.apache.hadoop.hbase.client.ColumnFamilyDescriptor family(String name) {
-    return ColumnFamilyDescriptorBuilder.newBuilder(Bytes.toBytes(name))
-        .setMaxVersions(1)
-        .setBloomFilterType(BloomType.ROW)
-        .setCompressionType(Compression.Algorithm.GZ)
-        .build();
-  }
-
-  private void createTable(Admin admin, TableDescriptor descriptor) throws IOException {
-    byte[][] splits = views.rowKeyCodec().splitKeys();
-    try {
-      if (splits.length == 0) {
-        admin.createTable(descriptor);
-      } else {
-        admin.createTable(descriptor, splits);
-      }
-    } catch (TableExistsException e) {
-      // created concurrently
-    }
-  }
-
-  private void createNamespace(Admin admin) throws IOException {
-    try {
-      if (Arrays.stream(admin.listNamespaceDescriptors())
-          .noneMatch(ns -> ns.getName().equals(views.namespace()))) {
-        admin.createNamespace(NamespaceDescriptor.create(views.namespace()).build());
-      }
-    } catch (NamespaceExistException e) {
-      // created concurrently
-    }
-  }
-
   private Configuration configuration() {
     Configuration conf = HBaseConfiguration.create(spark.sparkContext().hadoopConfiguration());
     hbaseSettings.forEach(conf::set);
     return conf;
-  }
-
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -139,7 +139,7 @@ public final class BatchViewReader implements BatchView {
       BarInterval interval,
       Instant fromInclusive,
       Instant toExclusive) {
-    String family = familyOf(interval);
+    String family = BatchViewCells.familyOf(interval);
     return scan(
         views,
         family,
@@ -161,20 +161,6 @@ public final class BatchViewReader implements BatchView {
       BatchViewPointer views, Symbol symbol, Instant fromInclusive, Instant toExclusive) {
     return scan(
         views, BatchViewTables.INDICATORS, symbol, fromInclusive, toExclusive, this::indicators);
-  }
-
-  /** The family of bars of an interval in the serving copy. */
-  static String familyOf(BarInterval interval) {
-    return switch (interval) {
-      case ONE_DAY -> BatchViewTables.DAILY;
-      case ONE_WEEK -> BatchViewTables.WEEKLY;
-      case ONE_MONTH -> BatchViewTables.MONTHLY;
-      default ->
-          throw new IllegalArgumentException(
-              "Cannot serve "
-                  + interval.code()
-                  + " bars from the batch views: they hold 1d, 1w and 1mo");
-    };
   }
 
   private <T> List<T> scan(

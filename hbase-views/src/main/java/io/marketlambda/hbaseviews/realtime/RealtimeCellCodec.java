@@ -11,6 +11,7 @@ import io.marketlambda.hbaseviews.rowkey.RowKey;
 import io.marketlambda.hbaseviews.rowkey.RowKeyCodec;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.util.Bytes;
@@ -58,14 +59,27 @@ public final class RealtimeCellCodec {
   public Put encode(Bar bar) {
     byte[] family = family(RealtimeTable.bars(bar.interval()));
     long timestampMillis = bar.start().toEpochMilli();
-    return new Put(rowKeys.encode(bar.symbol(), bar.start()), timestampMillis)
-        .addColumn(family, OPEN, Bytes.toBytes(bar.openUsd()))
-        .addColumn(family, HIGH, Bytes.toBytes(bar.highUsd()))
-        .addColumn(family, LOW, Bytes.toBytes(bar.lowUsd()))
-        .addColumn(family, CLOSE, Bytes.toBytes(bar.closeUsd()))
-        .addColumn(family, VOLUME, Bytes.toBytes(bar.volumeShares()))
-        .addColumn(family, VWAP, Bytes.toBytes(bar.vwapUsd()))
-        .addColumn(family, TRADES, Bytes.toBytes(bar.tradeCount()));
+    Put put = new Put(rowKeys.encode(bar.symbol(), bar.start()), timestampMillis);
+    barCells(bar).forEach(cell -> put.addColumn(family, cell.qualifier(), cell.value()));
+    return put;
+  }
+
+  /** One cell of a row: its qualifier and value, as stored. */
+  public record CellValue(byte[] qualifier, byte[] value) {}
+
+  /**
+   * Returns the {@link BarCells} of a bar, in the order listed there: the one encoding of a bar,
+   * for the realtime bars and the families of the batch serving copy alike.
+   */
+  public static List<CellValue> barCells(Bar bar) {
+    return List.of(
+        new CellValue(OPEN, Bytes.toBytes(bar.openUsd())),
+        new CellValue(HIGH, Bytes.toBytes(bar.highUsd())),
+        new CellValue(LOW, Bytes.toBytes(bar.lowUsd())),
+        new CellValue(CLOSE, Bytes.toBytes(bar.closeUsd())),
+        new CellValue(VOLUME, Bytes.toBytes(bar.volumeShares())),
+        new CellValue(VWAP, Bytes.toBytes(bar.vwapUsd())),
+        new CellValue(TRADES, Bytes.toBytes(bar.tradeCount())));
   }
 
   /** Returns the put of a quote into {@link RealtimeTable#LATEST_QUOTE}. */
