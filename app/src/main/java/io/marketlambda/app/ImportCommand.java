@@ -8,12 +8,12 @@ import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.CorporateAction;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.ingest.alphavantage.AdjustedBar;
-import io.marketlambda.ingest.alphavantage.AlphaVantageFileReader;
-import io.marketlambda.ingest.quarantine.QuarantineFile;
-import io.marketlambda.ingest.recorded.LeanFactorFile;
-import io.marketlambda.ingest.recorded.RecordedReader;
-import io.marketlambda.ingest.recorded.RecordedSource;
+import io.marketlambda.sources.alphavantage.AdjustedBar;
+import io.marketlambda.sources.alphavantage.AlphaVantageFileReader;
+import io.marketlambda.sources.quarantine.QuarantineFile;
+import io.marketlambda.sources.recorded.LeanFactorFile;
+import io.marketlambda.sources.recorded.RecordedReader;
+import io.marketlambda.sources.recorded.RecordedSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,7 +198,7 @@ final class ImportCommand implements Callable<Integer> {
                   line));
         } catch (IllegalArgumentException e) {
           rejected.reject(
-              new io.marketlambda.ingest.quarantine.RejectedRecord(
+              new io.marketlambda.sources.quarantine.RejectedRecord(
                   path.toString(), line, "Symbol", e.getMessage(), row.mkString(",")));
         }
       }

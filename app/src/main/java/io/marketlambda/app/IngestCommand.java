@@ -1,25 +1,13 @@
 package io.marketlambda.app;
 
-import io.marketlambda.core.config.Settings;
-import io.marketlambda.core.model.Bar;
-import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.ingest.alphavantage.AlphaVantageConfig;
-import io.marketlambda.ingest.alphavantage.AlphaVantageFunction;
-import io.marketlambda.ingest.alphavantage.AlphaVantageIngest;
-import io.marketlambda.ingest.alphavantage.AlphaVantageRequest;
-import io.marketlambda.ingest.alphavantage.IntradayInterval;
-import io.marketlambda.ingest.alphavantage.MaskedApiKey;
-import io.marketlambda.ingest.kafka.KafkaEventSink;
-import io.marketlambda.ingest.kafka.KafkaPublishConfig;
-import io.marketlambda.ingest.kafka.TopicCreator;
-import io.marketlambda.ingest.quarantine.QuarantineFile;
+import io.marketlambda.ingest.poll.PollLoop;
+import io.marketlambda.sources.alphavantage.AlphaVantageRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code marketlambda ingest}: live sources to Kafka. */
+/** {@code marketlambda ingest}: live sources to Kafka ({@link PollLoop}). */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
@@ -113,52 +101,23 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      List<AlphaVantageRequest> requests = requests();
-      Settings settings = config.settings();
-      AlphaVantageConfig alphaVantage = AlphaVantageConfig.from(settings);
-      KafkaPublishConfig kafka = KafkaPublishConfig.from(settings);
-      Path marksFile = stateDirectory.resolve("high-water-marks.properties");
+      List<AlphaVantageRequest> requests;
+      try {
+        requests = PollLoop.requests(function, symbols.stream().map(Symbol::of).toList(), interval);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
+      PollLoop loop = new PollLoop(config.settings(), stateDirectory);
+      PrintWriter out = spec.commandLine().getOut();
       if (dryRun) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(
-            AlphaVantageIngest.plan(alphaVantage, marksFile, Clock.systemUTC(), requests).render());
+        out.print(loop.dryRun(requests));
         out.flush();
         return 0;
       }
-      MaskedApiKey key = MaskedApiKey.load(System.getenv(), alphaVantage.apiKeyFile());
-      new TopicCreator(kafka)
-          .createMissing(List.of(kafka.topics().bars(), kafka.topics().quotes()));
-      try (QuarantineFile quarantine =
-              new QuarantineFile(stateDirectory.resolve("quarantine.jsonl"));
-          KafkaEventSink<Bar> bars = KafkaEventSink.forBars(kafka, kafka.topics().bars());
-          KafkaEventSink<Quote> quotes = KafkaEventSink.forQuotes(kafka, kafka.topics().quotes())) {
-        AlphaVantageIngest job =
-            AlphaVantageIngest.create(
-                alphaVantage, key, marksFile, quarantine, bars, quotes, Clock.systemUTC());
-        return poll(job, requests);
-      }
-    }
-
-    private int poll(AlphaVantageIngest job, List<AlphaVantageRequest> requests) {
-      Instant deadline = duration == null ? Instant.MAX : Instant.now().plus(duration);
       Thread worker = Thread.currentThread();
-      Thread stopper = new Thread(() -> stop(worker), "ingest-stop");
-      Runtime.getRuntime().addShutdownHook(stopper);
-      long published = 0;
-      do {
-        AlphaVantageIngest.CycleSummary cycle = job.pollOnce(requests);
-        published += cycle.published();
-        log.info("{}", cycle);
-        if (once || Thread.currentThread().isInterrupted()) {
-          break;
-        }
-        try {
-          Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-          break;
-        }
-      } while (Instant.now().isBefore(deadline));
-      spec.commandLine().getOut().printf("ingest alphavantage: published %,d records%n", published);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(worker), "ingest-stop"));
+      long published = loop.run(requests, pollInterval, Optional.ofNullable(duration), once);
+      out.printf("ingest alphavantage: published %,d records%n", published);
       return 0;
     }
 
@@ -168,49 +127,6 @@ final class IngestCommand implements Callable<Integer> {
         worker.join(Duration.ofSeconds(30).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      }
-    }
-
-    private List<AlphaVantageRequest> requests() {
-      List<Symbol> parsed = symbols.stream().map(this::symbol).toList();
-      return switch (function) {
-        case "intraday" -> {
-          IntradayInterval size = intradayInterval();
-          yield parsed.stream().map(symbol -> AlphaVantageRequest.intraday(symbol, size)).toList();
-        }
-        case "daily" -> of(AlphaVantageFunction.TIME_SERIES_DAILY, parsed);
-        case "weekly" -> of(AlphaVantageFunction.TIME_SERIES_WEEKLY, parsed);
-        case "monthly" -> of(AlphaVantageFunction.TIME_SERIES_MONTHLY, parsed);
-        case "quote" -> of(AlphaVantageFunction.GLOBAL_QUOTE, parsed);
-        default ->
-            throw new ParameterException(
-                spec.commandLine(),
-                "Cannot ingest --function "
-                    + function
-                    + ": expected intraday, daily, weekly, monthly or quote");
-      };
-    }
-
-    private static List<AlphaVantageRequest> of(
-        AlphaVantageFunction function, List<Symbol> symbols) {
-      return symbols.stream().map(symbol -> AlphaVantageRequest.of(function, symbol)).toList();
-    }
-
-    private IntradayInterval intradayInterval() {
-      try {
-        IntradayInterval size = IntradayInterval.parse(interval);
-        size.barInterval();
-        return size;
-      } catch (IllegalArgumentException | UnsupportedOperationException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-      }
-    }
-
-    private Symbol symbol(String text) {
-      try {
-        return Symbol.of(text);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
     }
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Keeps the architecture visible: layers never depend on each other, only this composition root
- * sees them all, no product code depends on the benchmarks, core stays free of Spark, HBase,
- * Kafka, Hadoop and Delta, and only the HBase store (hbase-views) encodes HBase bytes.
+ * sees them all, no product code depends on the benchmarks, core stays free of Spark, HBase, Kafka,
+ * Hadoop and Delta, and only the HBase store (hbase-views) encodes HBase bytes.
  */
 class LayerDependencyTest {
   private static final List<String> LAYERS =
@@ -67,15 +67,17 @@ class LayerDependencyTest {
         .check(PRODUCT);
   }
 
-  @Test
-  void sharedViewsDependOnNoLayer() {
+  @ParameterizedTest
+  @ValueSource(strings = {"views", "hbaseviews", "sources"})
+  void sharedModulesDependOnNoLayer(String shared) {
     noClasses()
         .that()
-        .resideInAPackage("io.marketlambda.views..")
+        .resideInAPackage("io.marketlambda." + shared + "..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
             LAYERS.stream().map(layer -> "io.marketlambda." + layer + "..").toArray(String[]::new))
+        .because("the shared modules (Spark views, the HBase store, the sources) serve every layer")
         .check(PRODUCT);
   }
 
@@ -93,18 +95,6 @@ class LayerDependencyTest {
             "io.delta..",
             "scala..")
         .allowEmptyShould(true)
-        .check(PRODUCT);
-  }
-
-  @Test
-  void theHBaseStoreDependsOnNoLayer() {
-    noClasses()
-        .that()
-        .resideInAPackage("io.marketlambda.hbaseviews..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            LAYERS.stream().map(layer -> "io.marketlambda." + layer + "..").toArray(String[]::new))
         .check(PRODUCT);
   }
 

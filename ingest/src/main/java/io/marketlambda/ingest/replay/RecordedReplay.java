@@ -3,18 +3,18 @@ package io.marketlambda.ingest.replay;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.Symbol;
-import io.marketlambda.ingest.alphavantage.AlphaVantageParser;
-import io.marketlambda.ingest.alphavantage.AlphaVantageRequest;
-import io.marketlambda.ingest.alphavantage.BarLabel;
-import io.marketlambda.ingest.alphavantage.ParseResult;
 import io.marketlambda.ingest.kafka.KafkaEventSink;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.ingest.kafka.TopicCreator;
-import io.marketlambda.ingest.quarantine.QuarantineFile;
-import io.marketlambda.ingest.quarantine.ReadSummary;
-import io.marketlambda.ingest.recorded.RecordedReader;
-import io.marketlambda.ingest.recorded.RecordedSource;
 import io.marketlambda.ingest.sink.EventSink;
+import io.marketlambda.sources.alphavantage.AlphaVantageParser;
+import io.marketlambda.sources.alphavantage.AlphaVantageRequest;
+import io.marketlambda.sources.alphavantage.BarLabel;
+import io.marketlambda.sources.alphavantage.ParseResult;
+import io.marketlambda.sources.quarantine.QuarantineFile;
+import io.marketlambda.sources.quarantine.ReadSummary;
+import io.marketlambda.sources.recorded.RecordedReader;
+import io.marketlambda.sources.recorded.RecordedSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,7 +85,7 @@ public final class RecordedReplay {
    *
    * @param label whether the file's intraday timestamps name bar starts or ends
    * @throws java.io.UncheckedIOException when the file cannot be read
-   * @throws io.marketlambda.ingest.alphavantage.AlphaVantageException when the file is not that
+   * @throws io.marketlambda.sources.alphavantage.AlphaVantageException when the file is not that
    *     answer (an error body, another symbol or interval)
    */
   public Result runAlphaVantage(Path file, AlphaVantageRequest request, BarLabel label) {

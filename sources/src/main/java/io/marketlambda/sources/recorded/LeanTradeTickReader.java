@@ -1,0 +1,61 @@
+package io.marketlambda.sources.recorded;
+
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.sources.quarantine.Quarantine;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Reads a QuantConnect Lean trade tick file, {@code yyyyMMdd_<symbol>_Trade_Tick.csv}, into {@link
+ * Quote}s. The trading date and the symbol come from the file name; each row is one trade:
+ *
+ * <pre>
+ * time,price,size,exchange,condition,suspicious
+ * 34200132,1818000,500,P,2000,0
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code time}: milliseconds since midnight America/New_York (wall clock) of the file's date
+ *   <li>{@code price}: USD x 10,000 (1818000 = 181.80 USD)
+ *   <li>{@code size}: shares
+ *   <li>{@code exchange}, {@code condition}: vendor codes, not kept
+ *   <li>{@code suspicious}: {@code 1} when the vendor flagged the tick as suspicious, {@code 0}
+ *       otherwise; the column may be missing (older files). Flagged ticks are NOT accepted: they go
+ *       to the quarantine with reason {@code flagged suspicious by the vendor}, so that an outlier
+ *       the vendor already doubted never reaches a bar.
+ * </ul>
+ *
+ * <p>Quotes carry source {@value #SOURCE} and, as sequence, the 1-based line number, so a replay of
+ * the same file yields identical quotes. Rows that fail go to the quarantine with their line.
+ */
+public final class LeanTradeTickReader {
+  /** The {@link Quote#source()} of Lean trade ticks. */
+  public static final String SOURCE = "lean-tick";
+
+  static final String KIND = "Trade_Tick";
+  private static final LineFormat FORMAT = new LineFormat("Lean trade ticks", "", 5, 6);
+
+  private LeanTradeTickReader() {}
+
+  /**
+   * Opens a trade tick file.
+   *
+   * @throws java.io.UncheckedIOException when the file is not found or cannot be read
+   * @throws io.marketlambda.core.model.InvalidRecordException when the file is empty or its name is
+   *     not {@code yyyyMMdd_<symbol>_Trade_Tick.csv}
+   */
+  public static RecordedReader<Quote> open(Path file, Quarantine quarantine) {
+    LeanFileName name = LeanFileName.parse(file, KIND);
+    return LineReader.open(FORMAT, file, row -> parse(name, row), quarantine);
+  }
+
+  private static Quote parse(LeanFileName name, CsvRow row) {
+    if (row.fields().size() > 5) {
+      LeanTime.rejectSuspicious(row, 5);
+    }
+    Instant eventTime = LeanTime.instant(name.date(), row.wholeNumber(0, "time"), row);
+    double priceUsd = row.leanPriceUsd(1, "price");
+    long sizeShares = row.wholeNumber(2, "size");
+    return new Quote(name.symbol(), eventTime, priceUsd, sizeShares, SOURCE, row.lineNumber());
+  }
+}

@@ -1,0 +1,147 @@
+package io.marketlambda.sources.recorded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketlambda.core.model.InvalidRecordException;
+import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.Symbol;
+import io.marketlambda.sources.quarantine.InMemoryQuarantine;
+import io.marketlambda.sources.quarantine.QuarantineFile;
+import io.marketlambda.sources.quarantine.RejectedRecord;
+import io.marketlambda.testing.SharedData;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Expected values come from the raw files ({@code wc}, {@code awk}, {@code head}) and from New York
+ * time kept by hand: 2013-10-07 is a Monday in EDT (UTC-4), so 09:30 New York is 13:30Z.
+ */
+class LeanTradeTickReaderTest {
+  private static final Symbol IBM = Symbol.of("IBM");
+  private final InMemoryQuarantine quarantine = new InMemoryQuarantine();
+
+  @Test
+  void readsEveryIbmTradeOfTheDayWithItsLineNumberAsSequence() {
+    Path file = SharedData.resolve("lean/tick/20131007_ibm_Trade_Tick.csv");
+    List<Quote> quotes;
+    try (RecordedReader<Quote> reader = LeanTradeTickReader.open(file, quarantine)) {
+      quotes = reader.readAll();
+      // awk 'END{print NR}': 24293 lines, none flagged suspicious, none malformed
+      assertThat(reader.summary().accepted()).isEqualTo(24_293);
+      assertThat(reader.summary().rejected()).isZero();
+    }
+    assertThat(quotes).hasSize(24_293);
+    // line 1: 14430270,1815200,283,P,20002020,0 -> 04:00:30.270 EDT
+    assertThat(quotes.get(0))
+        .isEqualTo(
+            new Quote(IBM, Instant.parse("2013-10-07T08:00:30.270Z"), 181.52, 283, "lean-tick", 1));
+    // line 159, the first trade at or after 09:30: 34200072,1819000,200,P,2000,0
+    assertThat(quotes.get(158))
+        .isEqualTo(
+            new Quote(
+                IBM, Instant.parse("2013-10-07T13:30:00.072Z"), 181.90, 200, "lean-tick", 159));
+    // last line: 69967550,1819900,200,P,20002020,0 -> 19:26:07.550 EDT
+    assertThat(quotes.get(24_292).eventTime()).isEqualTo(Instant.parse("2013-10-07T23:26:07.550Z"));
+    assertThat(quotes.get(24_292).sequence()).isEqualTo(24_293);
+    assertThat(quarantine.records()).isEmpty();
+  }
+
+  @Test
+  void streamsTheQuarterMillionSpyTradesWithoutHoldingThem() {
+    Path file = SharedData.resolve("lean/tick/20131007_spy_Trade_Tick.csv");
+    AtomicLong count = new AtomicLong();
+    AtomicLong shares = new AtomicLong();
+    try (RecordedReader<Quote> reader = LeanTradeTickReader.open(file, quarantine)) {
+      reader.forEach(
+          quote -> {
+            count.incrementAndGet();
+            shares.addAndGet(quote.sizeShares());
+          });
+      assertThat(reader.summary().accepted()).isEqualTo(250_601);
+    }
+    // awk -F, '{s+=$3} END{print s, NR}': 97062721 250601
+    assertThat(count).hasValue(250_601);
+    assertThat(shares).hasValue(97_062_721);
+  }
+
+  @Test
+  void quarantinesBadRowsWithTheirLineAndGoesOn() {
+    Path file = TestFiles.resource("bad-tick/20131007_ibm_Trade_Tick.csv");
+    try (RecordedReader<Quote> reader = LeanTradeTickReader.open(file, quarantine)) {
+      assertThat(reader.readAll())
+          .extracting(Quote::sequence, Quote::priceUsd)
+          .containsExactly(tuple(1L, 181.80), tuple(8L, 181.82));
+      assertThat(reader.summary().accepted()).isEqualTo(2);
+      assertThat(reader.summary().rejectedByField())
+          .isEqualTo(Map.of("price", 1L, "$", 2L, "suspicious", 1L, "priceUsd", 1L, "time", 1L));
+    }
+    assertThat(quarantine.records())
+        .extracting(RejectedRecord::position, RejectedRecord::field)
+        .containsExactly(
+            tuple(2L, "price"),
+            tuple(3L, "$"),
+            tuple(4L, "suspicious"),
+            tuple(5L, "priceUsd"),
+            tuple(6L, "$"),
+            tuple(7L, "time"));
+    RejectedRecord badPrice = quarantine.records().get(0);
+    assertThat(badPrice.origin()).isEqualTo(file.toString());
+    assertThat(badPrice.reason()).isEqualTo("price \"18x8000\" is not a decimal number");
+    assertThat(badPrice.raw()).isEqualTo("34200100,18x8000,100,P,2000,0");
+    assertThat(quarantine.records().get(1).reason()).isEqualTo("has 4 fields, not 5 to 6");
+    assertThat(quarantine.records().get(2).reason())
+        .isEqualTo("suspicious flagged suspicious by the vendor");
+    assertThat(quarantine.records().get(4).reason()).isEqualTo("blank line");
+  }
+
+  @Test
+  void reportsRejectedRowsWithFileLineAndReasonInTheQuarantineFile(@TempDir Path directory)
+      throws Exception {
+    Path file = TestFiles.resource("bad-tick/20131007_ibm_Trade_Tick.csv");
+    Path jsonLines = directory.resolve("quarantine.jsonl");
+    try (QuarantineFile quarantineFile = new QuarantineFile(jsonLines);
+        RecordedReader<Quote> reader = LeanTradeTickReader.open(file, quarantineFile)) {
+      reader.forEach(quote -> {});
+      assertThat(quarantineFile.count()).isEqualTo(reader.summary().rejected()).isEqualTo(6);
+    }
+    List<String> lines = Files.readAllLines(jsonLines);
+    assertThat(lines).hasSize(6);
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    assertThat(first.get("origin").asText()).isEqualTo(file.toString());
+    assertThat(first.get("position").asLong()).isEqualTo(2);
+    assertThat(first.get("field").asText()).isEqualTo("price");
+    assertThat(first.get("raw").asText()).isEqualTo("34200100,18x8000,100,P,2000,0");
+  }
+
+  @Test
+  void aMissingOrEmptyFileIsAClearError() {
+    Path missing = Path.of("no-such-dir/20131007_ibm_Trade_Tick.csv");
+    assertThatThrownBy(() -> LeanTradeTickReader.open(missing, quarantine))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("Cannot read Lean trade ticks " + missing + ": not found");
+    Path empty = TestFiles.resource("bad-tick/20131008_ibm_Trade_Tick.csv");
+    assertThatThrownBy(() -> LeanTradeTickReader.open(empty, quarantine))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessage("Cannot read Lean trade ticks " + empty + ": empty");
+  }
+
+  @Test
+  void theDateAndSymbolMustBeInTheFileName() {
+    Path file = SharedData.resolve("lean/daily/ibm.csv");
+    assertThatThrownBy(() -> LeanTradeTickReader.open(file, quarantine))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessage(
+            "Cannot read file " + file + ": its name is not yyyyMMdd_<symbol>_Trade_Tick.csv");
+  }
+}
