@@ -6,13 +6,17 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import io.marketlambda.batch.bronze.BronzeColumns;
+import io.marketlambda.batch.bronze.HistoryImport;
 import io.marketlambda.batch.run.BatchConfig;
 import io.marketlambda.batch.run.BatchJob;
 import io.marketlambda.batch.run.ViewSink;
 import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.lake.LakeLayout;
 import io.marketlambda.core.lake.LakeTable;
+import io.marketlambda.sources.quarantine.QuarantineFile;
+import io.marketlambda.sources.recorded.RecordedSource;
 import io.marketlambda.views.BarColumns;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -62,6 +66,29 @@ public final class BatchBenchmark {
   /** Whether {@code lake} has a {@code bronze.bars} table to recompute from. */
   public static boolean hasBronze(SparkSession spark, LakeLayout lake) {
     return DeltaTable.isDeltaTable(spark, lake.table(LakeTable.BRONZE_BARS).toString());
+  }
+
+  /**
+   * Imports the Stooq daily set into {@code lake}'s bronze unless it has bronze bars already.
+   *
+   * @param stooq the {@code stooq-daily-us} directory
+   * @param quarantine where rejected rows are kept
+   */
+  public static void importStooqIfMissing(
+      SparkSession spark, LakeLayout lake, Path stooq, Path quarantine, Consumer<String> out) {
+    if (hasBronze(spark, lake)) {
+      return;
+    }
+    out.accept("importing " + stooq + " into " + lake.root());
+    try (QuarantineFile rejected = new QuarantineFile(quarantine)) {
+      new HistoryImport(() -> spark, lake, Clock.systemUTC(), out)
+          .run(
+              RecordedSource.STOOQ_DAILY.code(),
+              stooq,
+              List.of(),
+              HistoryImport.FactorFiles.none(),
+              rejected);
+    }
   }
 
   /** One timed recompute. */

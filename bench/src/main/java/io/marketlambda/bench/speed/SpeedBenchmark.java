@@ -8,16 +8,21 @@ import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
 import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
+import io.marketlambda.sources.quarantine.Quarantine;
+import io.marketlambda.sources.recorded.RecordedReader;
+import io.marketlambda.sources.recorded.RecordedSource;
 import io.marketlambda.speed.hbase.RealtimeViewWriter;
 import io.marketlambda.speed.stream.SpeedConfig;
 import io.marketlambda.speed.stream.SpeedJob;
 import io.marketlambda.speed.stream.SpeedMetrics;
 import io.marketlambda.speed.stream.SpeedProgressLog;
 import io.marketlambda.views.SparkSessions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +72,38 @@ public final class SpeedBenchmark {
   private final boolean withBaseline;
   private final Consumer<String> out;
   private int markerSymbols;
+
+  /**
+   * Reads the recorded trades of 2013-10-07 of IBM, SPY and BAC ({@code lean/tick}), the
+   * benchmark's template, in event-time order; prints how many rows of the files were rejected.
+   *
+   * @throws IllegalArgumentException when a file is not in {@code data}
+   */
+  public static List<Quote> recordedTrades(Path data, Consumer<String> out) {
+    List<Quote> trades = new ArrayList<>();
+    AtomicLong rejected = new AtomicLong();
+    Quarantine counting = record -> rejected.incrementAndGet();
+    for (String symbol : List.of("ibm", "spy", "bac")) {
+      Path file = data.resolve("lean/tick/20131007_" + symbol + "_Trade_Tick.csv");
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException(
+            "Cannot read " + file + ": not found (check --data-dir)");
+      }
+      try (RecordedReader<Quote> reader =
+          RecordedSource.LEAN_TICK.openQuotes(
+              file, Symbol.of(symbol.toUpperCase(Locale.ROOT)), counting)) {
+        trades.addAll(reader.readAll());
+      }
+    }
+    trades.sort(Comparator.comparing(Quote::eventTime));
+    out.accept(
+        String.format(
+            Locale.ROOT,
+            "%,d recorded trades as the template (%,d rows of the files rejected, not used)",
+            trades.size(),
+            rejected.get()));
+    return trades;
+  }
 
   /**
    * @param settings the local stack's endpoints or a cluster's: Kafka and HBase client settings
