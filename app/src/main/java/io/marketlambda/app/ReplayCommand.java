@@ -10,7 +10,6 @@ import io.marketlambda.sources.alphavantage.AlphaVantageConfig;
 import io.marketlambda.sources.alphavantage.AlphaVantageFunction;
 import io.marketlambda.sources.alphavantage.AlphaVantageRequest;
 import io.marketlambda.sources.alphavantage.BarLabel;
-import io.marketlambda.sources.alphavantage.IntradayInterval;
 import io.marketlambda.sources.recorded.RecordedSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -138,7 +137,13 @@ final class ReplayCommand implements Callable<Integer> {
               + ")");
     }
     Symbol symbol = parameter(Symbol::of, symbols.get(0));
-    AlphaVantageRequest request = parameter(name -> alphaVantageRequest(name, symbol), function);
+    AlphaVantageRequest request =
+        parameter(name -> AlphaVantageRequest.parse(name, symbol, interval), function);
+    if (request.function() == AlphaVantageFunction.GLOBAL_QUOTE) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Cannot replay --function quote: expected intraday, daily, weekly or monthly");
+    }
     if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
       request = request.asCsv();
     }
@@ -156,18 +161,6 @@ final class ReplayCommand implements Callable<Integer> {
           new RecordedReplay(kafka, pacing(pace, bar), quarantine)
               .runAlphaVantage(path, request, label));
     }
-  }
-
-  private AlphaVantageRequest alphaVantageRequest(String name, Symbol symbol) {
-    return switch (name) {
-      case "intraday" -> AlphaVantageRequest.intraday(symbol, IntradayInterval.parse(interval));
-      case "daily" -> AlphaVantageRequest.of(AlphaVantageFunction.TIME_SERIES_DAILY, symbol);
-      case "weekly" -> AlphaVantageRequest.of(AlphaVantageFunction.TIME_SERIES_WEEKLY, symbol);
-      case "monthly" -> AlphaVantageRequest.of(AlphaVantageFunction.TIME_SERIES_MONTHLY, symbol);
-      default ->
-          throw new IllegalArgumentException(
-              "Cannot replay --function " + name + ": expected intraday, daily, weekly or monthly");
-    };
   }
 
   /** A progress bar on standard error (a line every few seconds when it is not a terminal). */

@@ -8,9 +8,7 @@ import io.marketlambda.ingest.kafka.KafkaEventSink;
 import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.ingest.kafka.TopicCreator;
 import io.marketlambda.sources.alphavantage.AlphaVantageConfig;
-import io.marketlambda.sources.alphavantage.AlphaVantageFunction;
 import io.marketlambda.sources.alphavantage.AlphaVantageRequest;
-import io.marketlambda.sources.alphavantage.IntradayInterval;
 import io.marketlambda.sources.alphavantage.MaskedApiKey;
 import io.marketlambda.sources.quarantine.QuarantineFile;
 import java.nio.file.Path;
@@ -53,21 +51,9 @@ public final class PollLoop {
    */
   public static List<AlphaVantageRequest> requests(
       String function, List<Symbol> symbols, String interval) {
-    return switch (function) {
-      case "intraday" -> {
-        IntradayInterval size = intradayInterval(interval);
-        yield symbols.stream().map(symbol -> AlphaVantageRequest.intraday(symbol, size)).toList();
-      }
-      case "daily" -> of(AlphaVantageFunction.TIME_SERIES_DAILY, symbols);
-      case "weekly" -> of(AlphaVantageFunction.TIME_SERIES_WEEKLY, symbols);
-      case "monthly" -> of(AlphaVantageFunction.TIME_SERIES_MONTHLY, symbols);
-      case "quote" -> of(AlphaVantageFunction.GLOBAL_QUOTE, symbols);
-      default ->
-          throw new IllegalArgumentException(
-              "Cannot ingest --function "
-                  + function
-                  + ": expected intraday, daily, weekly, monthly or quote");
-    };
+    return symbols.stream()
+        .map(symbol -> AlphaVantageRequest.parse(function, symbol, interval))
+        .toList();
   }
 
   /** Renders what the quota allows now, calling nothing. */
@@ -122,19 +108,5 @@ public final class PollLoop {
 
   private Path marksFile() {
     return stateDirectory.resolve("high-water-marks.properties");
-  }
-
-  private static List<AlphaVantageRequest> of(AlphaVantageFunction function, List<Symbol> symbols) {
-    return symbols.stream().map(symbol -> AlphaVantageRequest.of(function, symbol)).toList();
-  }
-
-  private static IntradayInterval intradayInterval(String interval) {
-    try {
-      IntradayInterval size = IntradayInterval.parse(interval);
-      size.barInterval();
-      return size;
-    } catch (UnsupportedOperationException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
   }
 }

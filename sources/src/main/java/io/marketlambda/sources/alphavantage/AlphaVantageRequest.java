@@ -67,6 +67,38 @@ public record AlphaVantageRequest(
         function, symbol, null, null, null, false, DataType.JSON, true, true);
   }
 
+  /**
+   * The request of a time series or quote by the command line's short names.
+   *
+   * @param function {@code intraday}, {@code daily}, {@code weekly}, {@code monthly} or {@code
+   *     quote}
+   * @param interval the intraday bar size ({@code 1min}, {@code 5min}, {@code 15min}, {@code
+   *     60min}); ignored for the others
+   * @throws IllegalArgumentException naming the value when the function or interval is unknown
+   */
+  public static AlphaVantageRequest parse(String function, Symbol symbol, String interval) {
+    return switch (function) {
+      case "intraday" -> {
+        IntradayInterval size = IntradayInterval.parse(interval);
+        try {
+          size.barInterval();
+        } catch (UnsupportedOperationException e) {
+          throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        yield intraday(symbol, size);
+      }
+      case "daily" -> of(AlphaVantageFunction.TIME_SERIES_DAILY, symbol);
+      case "weekly" -> of(AlphaVantageFunction.TIME_SERIES_WEEKLY, symbol);
+      case "monthly" -> of(AlphaVantageFunction.TIME_SERIES_MONTHLY, symbol);
+      case "quote" -> of(AlphaVantageFunction.GLOBAL_QUOTE, symbol);
+      default ->
+          throw new IllegalArgumentException(
+              "Cannot use --function "
+                  + function
+                  + ": expected intraday, daily, weekly, monthly or quote");
+    };
+  }
+
   /** A JSON {@code TIME_SERIES_INTRADAY} request of the latest bars. */
   public static AlphaVantageRequest intraday(Symbol symbol, IntradayInterval interval) {
     return new AlphaVantageRequest(
