@@ -1,5 +1,6 @@
 package io.marketlambda.app;
 
+import io.marketlambda.bench.speed.OfferedQuotes;
 import io.marketlambda.bench.speed.SpeedBenchmark;
 import io.marketlambda.core.config.Durations;
 import io.marketlambda.core.model.Quote;
@@ -93,7 +94,7 @@ final class BenchSpeedCommand implements Callable<Integer> {
         };
     List<Quote> trades;
     try {
-      trades = SpeedBenchmark.recordedTrades(data.directory, lines);
+      trades = OfferedQuotes.recordedTrades(data.directory, lines);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -140,7 +140,7 @@ final class DemoRun {
       }
       stop(false);
       return failure.get() == null ? 0 : MarketLambdaApplication.EXIT_FAILURE;
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) {
       stop(false);
       throw e;
     } finally {

@@ -86,6 +86,11 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Symbol> only;
+    try {
+      only = symbols.stream().map(Symbol::of).toList();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     HistoryImport.FactorFiles factors =
         factorFiles == null
             ? HistoryImport.FactorFiles.beside()
@@ -105,9 +110,8 @@ final class ImportCommand implements Callable<Integer> {
             });
     try (QuarantineFile rejected = new QuarantineFile(quarantine)) {
       try {
-        only = symbols.stream().map(Symbol::of).toList();
         history.run(source, path, only, factors, rejected);
-      } catch (IllegalArgumentException e) {
+      } catch (HistoryImport.InvalidImportException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
       if (rejected.count() > 0) {

@@ -115,8 +115,23 @@ final class IngestCommand implements Callable<Integer> {
         return 0;
       }
       Thread worker = Thread.currentThread();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(worker), "ingest-stop"));
-      long published = loop.run(requests, pollInterval, Optional.ofNullable(duration), once);
+      Thread hook = new Thread(() -> stop(worker), "ingest-stop");
+      long published;
+      try {
+        published =
+            loop.run(
+                requests,
+                pollInterval,
+                Optional.ofNullable(duration),
+                once,
+                () -> Runtime.getRuntime().addShutdownHook(hook));
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // the JVM is shutting down: the hook is stopping the loop
+        }
+      }
       out.printf("ingest alphavantage: published %,d records%n", published);
       return 0;
     }

@@ -7,7 +7,6 @@ import io.marketlambda.ingest.replay.RecordedReplay;
 import io.marketlambda.ingest.replay.Replay;
 import io.marketlambda.ingest.replay.ReplaySpeed;
 import io.marketlambda.sources.alphavantage.AlphaVantageConfig;
-import io.marketlambda.sources.alphavantage.AlphaVantageFunction;
 import io.marketlambda.sources.alphavantage.AlphaVantageRequest;
 import io.marketlambda.sources.alphavantage.BarLabel;
 import io.marketlambda.sources.recorded.RecordedSource;
@@ -137,13 +136,13 @@ final class ReplayCommand implements Callable<Integer> {
               + ")");
     }
     Symbol symbol = parameter(Symbol::of, symbols.get(0));
-    AlphaVantageRequest request =
-        parameter(name -> AlphaVantageRequest.parse(name, symbol, interval), function);
-    if (request.function() == AlphaVantageFunction.GLOBAL_QUOTE) {
+    if (!List.of("intraday", "daily", "weekly", "monthly").contains(function)) {
       throw new ParameterException(
           spec.commandLine(),
-          "Cannot replay --function quote: expected intraday, daily, weekly or monthly");
+          "Cannot replay --function " + function + ": expected intraday, daily, weekly or monthly");
     }
+    AlphaVantageRequest request =
+        parameter(name -> AlphaVantageRequest.parse(name, symbol, interval), function);
     if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
       request = request.asCsv();
     }

@@ -40,7 +40,7 @@ class DemoFirstMinuteIT {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void withinItsFirstMinuteTheDemoServesALiveQuoteAndRegularSessionBarsAndCtrlCEndsItWithZero()
       throws Exception {
-    DemoRun run = DemoRun.start("--duration", "180");
+    DemoUnderTest run = DemoUnderTest.start("--duration", "180");
     StringWriter output = run.output;
     CompletableFuture<Integer> demo = run.exit;
     String base = run.base();

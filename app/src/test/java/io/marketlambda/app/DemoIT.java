@@ -52,7 +52,7 @@ class DemoIT {
   @Test
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
   void theDemoServesHistoryAndTheLiveDayMergedAtTheBatchWatermark() throws Exception {
-    DemoRun run = DemoRun.start("--speed", "max", "--duration", "360");
+    DemoUnderTest run = DemoUnderTest.start("--speed", "max", "--duration", "360");
     StringWriter output = run.output;
     CompletableFuture<Integer> demo = run.exit;
     String base = run.base();

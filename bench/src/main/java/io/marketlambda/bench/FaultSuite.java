@@ -8,6 +8,7 @@ import io.marketlambda.bench.batch.BatchFaultBench;
 import io.marketlambda.bench.ingest.IngestFaultBench;
 import io.marketlambda.bench.serving.ServingSwapFault;
 import io.marketlambda.bench.speed.FaultBench;
+import io.marketlambda.core.config.Durations;
 import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.model.Quote;
@@ -111,7 +112,9 @@ public final class FaultSuite {
   public FaultSuite(Path data, Duration duration, Path work, Consumer<String> out) {
     if (duration.toSeconds() < 10) {
       throw new IllegalArgumentException(
-          "Cannot offer the day in --duration " + duration + ": give at least 10s");
+          "Cannot offer the day in --duration "
+              + Durations.format(duration)
+              + ": give at least 10s");
     }
     if (!Files.isRegularFile(tradesFile(data))) {
       throw new IllegalArgumentException(
@@ -226,6 +229,11 @@ public final class FaultSuite {
               List.of(Symbol.of("IBM"), Symbol.of("AAPL"), Symbol.of("SPY")),
               HistoryImport.FactorFiles.beside(),
               rejected);
+      if (rejected.count() > 0) {
+        out.accept(
+            String.format(
+                Locale.ROOT, "%,d rejected rows kept in %s", rejected.count(), rejected.file()));
+      }
     }
   }
 

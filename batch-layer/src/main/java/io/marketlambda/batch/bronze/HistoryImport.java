@@ -57,6 +57,19 @@ public final class HistoryImport {
   /** The prefix of the Alpha Vantage sources; also the bronze.bars source of their bars. */
   public static final String ALPHA_VANTAGE = "alphavantage";
 
+  /**
+   * A request that cannot be imported as given, before any row is written. Its message names the
+   * option of {@code marketlambda import} and the value, which other callers pass in the same
+   * terms.
+   */
+  public static final class InvalidImportException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidImportException(String message) {
+      super(message);
+    }
+  }
+
   private final Supplier<SparkSession> spark;
   private final LakeLayout lake;
   private final Clock clock;
@@ -106,7 +119,7 @@ public final class HistoryImport {
    * @param path a file, or a directory of the source's files
    * @param symbols only these symbols' files (every file when empty); exactly one for an Alpha
    *     Vantage response, which names no symbol
-   * @throws IllegalArgumentException naming the argument and value when the source is unknown or
+   * @throws InvalidImportException naming the argument and value when the source is unknown or
    *     holds quotes, the path is missing, a symbol has no file, or the factor files are not a
    *     directory; nothing is imported then
    */
@@ -121,7 +134,13 @@ public final class HistoryImport {
     } else if (source.startsWith(ALPHA_VANTAGE)) {
       importAlphaVantage(source, path, symbols, rejected);
     } else {
-      importBars(RecordedSource.parse(source), path, symbols, factorFiles, rejected);
+      RecordedSource recorded;
+      try {
+        recorded = RecordedSource.parse(source);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidImportException(e.getMessage());
+      }
+      importBars(recorded, path, symbols, factorFiles, rejected);
     }
   }
 
@@ -132,13 +151,13 @@ public final class HistoryImport {
       FactorFiles factorFiles,
       QuarantineFile rejected) {
     if (recorded.recordType() != Bar.class) {
-      throw new IllegalArgumentException(
+      throw new InvalidImportException(
           "Cannot import --source "
               + recorded.code()
               + " into bronze.bars: it holds quotes, not bars");
     }
     if (!Files.exists(path)) {
-      throw new IllegalArgumentException("Cannot read --path " + path + ": not found");
+      throw new InvalidImportException("Cannot read --path " + path + ": not found");
     }
     List<Path> files = files(recorded, path, symbols);
     Optional<Path> factorDirectory =
@@ -178,7 +197,7 @@ public final class HistoryImport {
 
   private void importConstituents(Path path, QuarantineFile rejected) {
     if (!Files.isRegularFile(path)) {
-      throw new IllegalArgumentException(
+      throw new InvalidImportException(
           "Cannot read --path " + path + ": expected the constituents CSV file");
     }
     List<Row> rows =
@@ -220,11 +239,11 @@ public final class HistoryImport {
   private void importAlphaVantage(
       String source, Path path, List<Symbol> symbols, QuarantineFile rejected) {
     if (!Files.isRegularFile(path)) {
-      throw new IllegalArgumentException(
+      throw new InvalidImportException(
           "Cannot read --path " + path + ": expected one saved response file");
     }
     if (symbols.size() != 1) {
-      throw new IllegalArgumentException(
+      throw new InvalidImportException(
           "Cannot import --source " + source + ": give its one symbol with --symbols");
     }
     Symbol symbol = symbols.get(0);
@@ -244,7 +263,7 @@ public final class HistoryImport {
         }
       }
       default ->
-          throw new IllegalArgumentException(
+          throw new InvalidImportException(
               "Cannot import --source "
                   + source
                   + ": not one of alphavantage-splits, alphavantage-dividends,"
@@ -295,7 +314,7 @@ public final class HistoryImport {
     if (factorFiles.directory().isPresent()) {
       Path directory = factorFiles.directory().get();
       if (!Files.isDirectory(directory)) {
-        throw new IllegalArgumentException(
+        throw new InvalidImportException(
             "Cannot read --factor-files " + directory + ": not a directory");
       }
       return Optional.of(directory);
@@ -316,7 +335,7 @@ public final class HistoryImport {
     for (Symbol symbol : symbols) {
       List<Path> found = recorded.files(path, symbol);
       if (found.isEmpty()) {
-        throw new IllegalArgumentException(
+        throw new InvalidImportException(
             "Cannot import --symbols "
                 + symbol.value()
                 + ": no "

@@ -1,6 +1,5 @@
 package io.marketlambda.batch.serving;
 
-import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.hbaseviews.batch.BatchViewCells;
@@ -82,17 +81,16 @@ final class ServingCopyCells implements FlatMapFunction<Row, Row> {
     } else {
       encoded =
           cells.bar(
-              new Bar(
-                  symbol,
-                  interval,
-                  start,
-                  row.getAs(BarColumns.OPEN_USD),
-                  row.getAs(BarColumns.HIGH_USD),
-                  row.getAs(BarColumns.LOW_USD),
-                  row.getAs(BarColumns.CLOSE_USD),
-                  row.getAs(BarColumns.VOLUME_SHARES),
-                  row.getAs(BarColumns.VWAP_USD),
-                  row.<Long>getAs(BarColumns.TRADE_COUNT)));
+              symbol,
+              interval,
+              start,
+              row.getAs(BarColumns.OPEN_USD),
+              row.getAs(BarColumns.HIGH_USD),
+              row.getAs(BarColumns.LOW_USD),
+              row.getAs(BarColumns.CLOSE_USD),
+              row.getAs(BarColumns.VOLUME_SHARES),
+              row.getAs(BarColumns.VWAP_USD),
+              row.<Long>getAs(BarColumns.TRADE_COUNT));
     }
     List<Row> rows = new ArrayList<>(encoded.size());
     for (BatchViewCells.Cell cell : encoded) {

@@ -79,7 +79,8 @@ public final class BatchBenchmark {
     if (hasBronze(spark, lake)) {
       return;
     }
-    out.accept("importing " + stooq + " into " + lake.root());
+    Object where = "file".equals(lake.root().getScheme()) ? Path.of(lake.root()) : lake.root();
+    out.accept("importing " + stooq + " into " + where);
     try (QuarantineFile rejected = new QuarantineFile(quarantine)) {
       new HistoryImport(() -> spark, lake, Clock.systemUTC(), out)
           .run(
@@ -88,6 +89,11 @@ public final class BatchBenchmark {
               List.of(),
               HistoryImport.FactorFiles.none(),
               rejected);
+      if (rejected.count() > 0) {
+        out.accept(
+            String.format(
+                Locale.ROOT, "%,d rejected rows kept in %s", rejected.count(), rejected.file()));
+      }
     }
   }
 

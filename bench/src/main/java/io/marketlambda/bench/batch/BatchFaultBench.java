@@ -190,6 +190,28 @@ public final class BatchFaultBench {
               records + 1));
     }
 
+    twoRunsAtOnce(problems);
+    Difference afterBoth = difference(reference);
+    problems.addAll(difference.problems("after the rerun"));
+    problems.addAll(afterBoth.problems("after two runs at once"));
+    return new FaultRow(
+        Fault.F9.name(),
+        Fault.F9.description(),
+        offered,
+        difference.lost() + afterBoth.lost(),
+        difference.duplicated() + afterBoth.duplicated(),
+        0,
+        0,
+        recovery,
+        Double.NaN,
+        problems);
+  }
+
+  /**
+   * Starts two runs of the same date at once: one finishes, the other is refused by the run lock,
+   * and one run record is added.
+   */
+  private void twoRunsAtOnce(List<String> problems) throws InterruptedException {
     out.accept("  F9: starting two runs at once");
     CountDownLatch start = new CountDownLatch(1);
     List<CompletableFuture<BatchJob.Run>> both = new ArrayList<>();
@@ -233,20 +255,6 @@ public final class BatchFaultBench {
     if (runRecords() != before + finished) {
       problems.add((runRecords() - before) + " run records for " + finished + " finished runs");
     }
-    Difference afterBoth = difference(reference);
-    problems.addAll(difference.problems("after the rerun"));
-    problems.addAll(afterBoth.problems("after two runs at once"));
-    return new FaultRow(
-        Fault.F9.name(),
-        Fault.F9.description(),
-        offered,
-        difference.lost() + afterBoth.lost(),
-        difference.duplicated() + afterBoth.duplicated(),
-        0,
-        0,
-        recovery,
-        Double.NaN,
-        problems);
   }
 
   /** The latest gold tables against the reference run's versions of them. */

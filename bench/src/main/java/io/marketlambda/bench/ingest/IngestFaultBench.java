@@ -115,51 +115,14 @@ public final class IngestFaultBench {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     }
     List<String> problems = new ArrayList<>();
-    Map<String, List<Answer>> plan =
-        Map.of(
-            "TIME_SERIES_INTRADAY",
-            List.of(
-                // cycle 1: the JSON request's three attempts, then the CSV request's two
-                Answer.status(500),
-                Answer.ok(rateLimitBody()),
-                Answer.stalledMidBody(Duration.ofSeconds(30), json),
-                Answer.cutAfter(csv, lineBoundary),
-                Answer.ok(csv),
-                // cycle 2 (Kafka down) and cycle 3
-                Answer.ok(json),
-                Answer.ok(csv),
-                Answer.ok(json),
-                Answer.ok(csv),
-                // cycle 4
-                Answer.ok(quota)),
-            "MARKET_STATUS",
-            List.of(Answer.status(503)));
+    Map<String, List<Answer>> plan = answers(json, csv, quota, lineBoundary);
     long deadLettered;
     double recovery;
     try (LocalAlphaVantage server = new LocalAlphaVantage(plan);
         QuarantineFile quarantine = new QuarantineFile(work.resolve("F7-quarantine"));
         KafkaEventSink<Bar> bars = KafkaEventSink.forBars(publishConfig(topic), topic);
         KafkaEventSink<Quote> quotes = KafkaEventSink.forQuotes(publishConfig(topic), topic)) {
-      AlphaVantageIngest ingest =
-          AlphaVantageIngest.create(
-              AlphaVantageConfig.from(
-                  Settings.empty()
-                      .withOverrides(
-                          List.of(
-                              "alphavantage.base-url=" + server.baseUrl(),
-                              "alphavantage.intraday-label=start",
-                              "alphavantage.request-timeout=2s",
-                              "alphavantage.max-attempts=3",
-                              "alphavantage.plan=premium",
-                              "alphavantage.calls-per-minute=10000",
-                              "alphavantage.state-file=" + work.resolve("F7-quota.properties")))),
-              new MaskedApiKey("F7FAULTSUITE"),
-              work.resolve("F7-marks.properties"),
-              quarantine,
-              bars,
-              quotes,
-              // 15:00 New York on a Tuesday: every recorded bar has ended.
-              Clock.fixed(Instant.parse("2021-01-05T20:00:00Z"), ZoneOffset.UTC));
+      AlphaVantageIngest ingest = ingest(server, quarantine, bars, quotes);
       List<AlphaVantageRequest> requests =
           List.of(
               AlphaVantageRequest.intraday(MSFT, IntradayInterval.ONE_MINUTE),
@@ -208,6 +171,60 @@ public final class IngestFaultBench {
             problems);
     out.accept(FaultReport.summary(row));
     return row;
+  }
+
+  /**
+   * What the stand-in answers, in order: cycle 1, the JSON request's three attempts (500, rate
+   * limit, a body stalled 30 s) and the CSV request's two (cut at a line boundary, whole); cycles 2
+   * (Kafka down) and 3 whole; cycle 4 the daily-quota body. MARKET_STATUS fails with 503.
+   */
+  private Map<String, List<Answer>> answers(String json, String csv, String quota, int lineBoundary)
+      throws IOException {
+    return Map.of(
+        "TIME_SERIES_INTRADAY",
+        List.of(
+            // cycle 1: the JSON request's three attempts, then the CSV request's two
+            Answer.status(500),
+            Answer.ok(rateLimitBody()),
+            Answer.stalledMidBody(Duration.ofSeconds(30), json),
+            Answer.cutAfter(csv, lineBoundary),
+            Answer.ok(csv),
+            // cycle 2 (Kafka down) and cycle 3
+            Answer.ok(json),
+            Answer.ok(csv),
+            Answer.ok(json),
+            Answer.ok(csv),
+            // cycle 4
+            Answer.ok(quota)),
+        "MARKET_STATUS",
+        List.of(Answer.status(503)));
+  }
+
+  /** The ingest job against the stand-in, at 15:00 New York on a Tuesday (every bar has ended). */
+  private AlphaVantageIngest ingest(
+      LocalAlphaVantage server,
+      QuarantineFile quarantine,
+      KafkaEventSink<Bar> bars,
+      KafkaEventSink<Quote> quotes) {
+    return AlphaVantageIngest.create(
+        AlphaVantageConfig.from(
+            Settings.empty()
+                .withOverrides(
+                    List.of(
+                        "alphavantage.base-url=" + server.baseUrl(),
+                        "alphavantage.intraday-label=start",
+                        "alphavantage.request-timeout=2s",
+                        "alphavantage.max-attempts=3",
+                        "alphavantage.plan=premium",
+                        "alphavantage.calls-per-minute=10000",
+                        "alphavantage.state-file=" + work.resolve("F7-quota.properties")))),
+        new MaskedApiKey("F7FAULTSUITE"),
+        work.resolve("F7-marks.properties"),
+        quarantine,
+        bars,
+        quotes,
+        // 15:00 New York on a Tuesday: every recorded bar has ended.
+        Clock.fixed(Instant.parse("2021-01-05T20:00:00Z"), ZoneOffset.UTC));
   }
 
   private Map<String, String> kafka() {

@@ -106,26 +106,8 @@ public final class ServingBenchmark {
         ServingClient client = ServingClient.connect(config);
         ServingApplication server = ServingApplication.start(benchSettings)) {
       ServingViews merged = client.views();
-      BatchViewPointer pointer =
-          merged
-              .batchViews()
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "Cannot bench serving: no batch views; run marketlambda batch with batch.serving-copy=true (or the demo) first"));
-      Instant watermark =
-          pointer
-              .watermarkOf(symbol)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "Cannot bench serving: the batch views do not hold " + symbol));
-      if (merged.latestQuote(symbol).isEmpty()) {
-        throw new IllegalStateException(
-            "Cannot bench serving: no realtime quote of "
-                + symbol
-                + "; run the speed layer (or the demo) first");
-      }
+      BatchViewPointer pointer = requireViews(merged);
+      Instant watermark = pointer.watermarkOf(symbol).orElseThrow();
       Instant from = watermark.minus(Duration.ofDays(365));
       Instant to = watermark.plus(Duration.ofDays(7));
       int bars = merged.bars(symbol, BarInterval.ONE_DAY, from, to).size();
@@ -168,18 +150,7 @@ public final class ServingBenchmark {
                 rowKeys.rangeNewestFirst(symbol, watermark, to),
                 RealtimeTable.BARS_15M.family());
           };
-      out.accept(
-          String.format(
-              Locale.ROOT,
-              "%-12s %-11s %8s %9s %9s %9s %9s %7s",
-              "request",
-              "path",
-              "offered",
-              "achieved",
-              "p50 ms",
-              "p99 ms",
-              "p999 ms",
-              "p50 x"));
+      printHeader();
       for (int rate : rates) {
         double bareLatestP50 = report("latest", "hbase-get", rate, bareLatest, Double.NaN);
         report("latest", "java-client", rate, () -> merged.latestQuote(symbol), bareLatestP50);
@@ -199,6 +170,50 @@ public final class ServingBenchmark {
         report("bars-1y", "http", rate, () -> httpGet(http, base + barsPath, key), bareBarsP50);
       }
     }
+  }
+
+  /**
+   * Returns the live serving copy's pointer.
+   *
+   * @throws IllegalStateException when there are no batch views, they do not hold the symbol, or
+   *     the symbol has no realtime quote: the benchmark needs both views to read
+   */
+  private BatchViewPointer requireViews(ServingViews merged) {
+    BatchViewPointer pointer =
+        merged
+            .batchViews()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Cannot bench serving: no batch views; run marketlambda batch with batch.serving-copy=true (or the demo) first"));
+    pointer
+        .watermarkOf(symbol)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Cannot bench serving: the batch views do not hold " + symbol));
+    if (merged.latestQuote(symbol).isEmpty()) {
+      throw new IllegalStateException(
+          "Cannot bench serving: no realtime quote of "
+              + symbol
+              + "; run the speed layer (or the demo) first");
+    }
+    return pointer;
+  }
+
+  private void printHeader() {
+    out.accept(
+        String.format(
+            Locale.ROOT,
+            "%-12s %-11s %8s %9s %9s %9s %9s %7s",
+            "request",
+            "path",
+            "offered",
+            "achieved",
+            "p50 ms",
+            "p99 ms",
+            "p999 ms",
+            "p50 x"));
   }
 
   private double report(String request, String path, int rate, Request send, double baselineP50)

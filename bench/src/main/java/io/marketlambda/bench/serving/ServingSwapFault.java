@@ -102,15 +102,7 @@ public final class ServingSwapFault {
           before
               .watermarkOf(symbol)
               .orElseThrow(() -> new IllegalStateException("Cannot run F8: no " + symbol));
-      String url =
-          "http://127.0.0.1:"
-              + server.port()
-              + "/v1/symbols/"
-              + symbol
-              + "/bars?interval=1d&from="
-              + watermark.minus(Duration.ofDays(90))
-              + "&to="
-              + watermark.plus(Duration.ofDays(30));
+      String url = barsUrl(server.port(), watermark);
       HttpClient http = HttpClient.newHttpClient();
       Answer first = get(http, url, key);
       Map<String, Integer> countByWatermark = new ConcurrentHashMap<>();
@@ -120,44 +112,11 @@ public final class ServingSwapFault {
       AtomicLong requests = new AtomicLong();
       Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
       List<Answer> answers = java.util.Collections.synchronizedList(new ArrayList<>());
-      ExecutorService readers = Executors.newFixedThreadPool(READERS);
       long started = System.nanoTime();
-      for (int i = 0; i < READERS; i++) {
-        readers.submit(
-            () -> {
-              while (reading.get()) {
-                requests.incrementAndGet();
-                try {
-                  answers.add(get(http, url, key));
-                } catch (IOException | RuntimeException e) {
-                  outcomes.computeIfAbsent(e.toString(), k -> new AtomicLong()).incrementAndGet();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  return null;
-                }
-              }
-              return null;
-            });
-      }
-      double swapSeconds;
-      double newViewSeconds;
-      Answer afterSwap;
+      ExecutorService readers = startReaders(http, url, key, reading, requests, answers, outcomes);
+      Swapped swapped;
       try {
-        Thread.sleep(BEFORE.toMillis());
-        out.accept("  F8: " + requests.get() + " requests so far; swapping the serving copy");
-        long swapStarted = System.nanoTime();
-        swap.call();
-        swapSeconds = (System.nanoTime() - swapStarted) / 1e9;
-        // The server reads the pointer again every few seconds: the new view comes within that.
-        long swapped = System.nanoTime();
-        afterSwap = get(http, url, key);
-        while (afterSwap.watermark().equals(first.watermark())
-            && System.nanoTime() - swapped < NEW_VIEW_WITHIN.toNanos()) {
-          Thread.sleep(100);
-          afterSwap = get(http, url, key);
-        }
-        newViewSeconds = (System.nanoTime() - swapped) / 1e9;
-        Thread.sleep(AFTER.toMillis());
+        swapped = swap(swap, http, url, key, first, requests);
       } finally {
         // Also when the swap fails: the readers must not go on against a closed server.
         reading.set(false);
@@ -165,6 +124,7 @@ public final class ServingSwapFault {
         readers.awaitTermination(1, TimeUnit.MINUTES);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      Answer afterSwap = swapped.afterSwap();
       countByWatermark.put(afterSwap.watermark(), afterSwap.count());
 
       if (afterSwap.watermark().equals(first.watermark())) {
@@ -174,56 +134,139 @@ public final class ServingSwapFault {
                 + " s of the swap: batch watermark still "
                 + afterSwap.watermark());
       }
-      long failed = 0;
-      long mixed = 0;
-      long doubled = 0;
-      Map<Integer, Long> statuses = new TreeMap<>();
-      synchronized (answers) {
-        for (Answer answer : answers) {
-          statuses.merge(answer.status(), 1L, Long::sum);
-          if (answer.status() != 200) {
-            failed++;
-          } else if (!Integer.valueOf(answer.count())
-              .equals(countByWatermark.get(answer.watermark()))) {
-            mixed++;
-          }
-          if (answer.doubled()) {
-            doubled++;
-          }
-        }
-      }
-      long exceptions = outcomes.values().stream().mapToLong(AtomicLong::get).sum();
-      if (failed > 0) {
-        problems.add("answers by status " + statuses);
-      }
-      if (exceptions > 0) {
-        problems.add("requests that failed: " + outcomes);
-      }
-      if (mixed > 0) {
-        problems.add(mixed + " answers mixing the old and the new view");
-      }
+      Tally tally = tally(answers, countByWatermark, outcomes, problems);
       out.accept(
           String.format(
               Locale.ROOT,
               "  F8: %,d answers %s; the swap took %.1f s, the new view served %.1f s after it;"
                   + " daily bars by batch watermark %s",
               answers.size(),
-              statuses,
-              swapSeconds,
-              newViewSeconds,
+              tally.statuses(),
+              swapped.swapSeconds(),
+              swapped.newViewSeconds(),
               countByWatermark));
       return new FaultRow(
           ID,
           DESCRIPTION,
           requests.get(),
-          failed + mixed + exceptions,
-          doubled,
+          tally.failed() + tally.mixed() + tally.exceptions(),
+          tally.doubled(),
           0,
           0,
-          newViewSeconds,
+          swapped.newViewSeconds(),
           answers.size() / seconds,
           problems);
     }
+  }
+
+  /** The daily bars of the symbol from 90 days before the batch watermark to 30 days after. */
+  private String barsUrl(int port, Instant watermark) {
+    return "http://127.0.0.1:"
+        + port
+        + "/v1/symbols/"
+        + symbol
+        + "/bars?interval=1d&from="
+        + watermark.minus(Duration.ofDays(90))
+        + "&to="
+        + watermark.plus(Duration.ofDays(30));
+  }
+
+  /** Readers that get {@code url} in a loop while {@code reading}, keeping every answer. */
+  private ExecutorService startReaders(
+      HttpClient http,
+      String url,
+      String key,
+      AtomicBoolean reading,
+      AtomicLong requests,
+      List<Answer> answers,
+      Map<String, AtomicLong> outcomes) {
+    ExecutorService readers = Executors.newFixedThreadPool(READERS);
+    for (int i = 0; i < READERS; i++) {
+      readers.submit(
+          () -> {
+            while (reading.get()) {
+              requests.incrementAndGet();
+              try {
+                answers.add(get(http, url, key));
+              } catch (IOException | RuntimeException e) {
+                outcomes.computeIfAbsent(e.toString(), k -> new AtomicLong()).incrementAndGet();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+              }
+            }
+            return null;
+          });
+    }
+    return readers;
+  }
+
+  /** How the swap went: its time, when the new view was first served, the answer then. */
+  private record Swapped(double swapSeconds, double newViewSeconds, Answer afterSwap) {}
+
+  /**
+   * Lets the readers run, swaps, waits until the new view is served (the server reads the pointer
+   * again every few seconds), and lets them run on.
+   */
+  private Swapped swap(
+      Callable<?> swap, HttpClient http, String url, String key, Answer first, AtomicLong requests)
+      throws Exception {
+    Thread.sleep(BEFORE.toMillis());
+    out.accept("  F8: " + requests.get() + " requests so far; swapping the serving copy");
+    long swapStarted = System.nanoTime();
+    swap.call();
+    double swapSeconds = (System.nanoTime() - swapStarted) / 1e9;
+    long swapped = System.nanoTime();
+    Answer afterSwap = get(http, url, key);
+    while (afterSwap.watermark().equals(first.watermark())
+        && System.nanoTime() - swapped < NEW_VIEW_WITHIN.toNanos()) {
+      Thread.sleep(100);
+      afterSwap = get(http, url, key);
+    }
+    double newViewSeconds = (System.nanoTime() - swapped) / 1e9;
+    Thread.sleep(AFTER.toMillis());
+    return new Swapped(swapSeconds, newViewSeconds, afterSwap);
+  }
+
+  /** What the answers add up to: by status, failed, mixing two views, bars doubled, exceptions. */
+  private record Tally(
+      Map<Integer, Long> statuses, long failed, long mixed, long doubled, long exceptions) {}
+
+  /** Counts the answers and adds what went wrong to {@code problems}. */
+  private static Tally tally(
+      List<Answer> answers,
+      Map<String, Integer> countByWatermark,
+      Map<String, AtomicLong> outcomes,
+      List<String> problems) {
+    long failed = 0;
+    long mixed = 0;
+    long doubled = 0;
+    Map<Integer, Long> statuses = new TreeMap<>();
+    synchronized (answers) {
+      for (Answer answer : answers) {
+        statuses.merge(answer.status(), 1L, Long::sum);
+        if (answer.status() != 200) {
+          failed++;
+        } else if (!Integer.valueOf(answer.count())
+            .equals(countByWatermark.get(answer.watermark()))) {
+          mixed++;
+        }
+        if (answer.doubled()) {
+          doubled++;
+        }
+      }
+    }
+    long exceptions = outcomes.values().stream().mapToLong(AtomicLong::get).sum();
+    if (failed > 0) {
+      problems.add("answers by status " + statuses);
+    }
+    if (exceptions > 0) {
+      problems.add("requests that failed: " + outcomes);
+    }
+    if (mixed > 0) {
+      problems.add(mixed + " answers mixing the old and the new view");
+    }
+    return new Tally(statuses, failed, mixed, doubled, exceptions);
   }
 
   /**

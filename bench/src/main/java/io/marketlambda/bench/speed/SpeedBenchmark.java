@@ -8,21 +8,16 @@ import io.marketlambda.core.wire.QuoteWireCodec;
 import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import io.marketlambda.hbaseviews.realtime.RealtimeViewReader;
 import io.marketlambda.hbaseviews.realtime.RealtimeViewsSchema;
-import io.marketlambda.sources.quarantine.Quarantine;
-import io.marketlambda.sources.recorded.RecordedReader;
-import io.marketlambda.sources.recorded.RecordedSource;
 import io.marketlambda.speed.hbase.RealtimeViewWriter;
 import io.marketlambda.speed.stream.SpeedConfig;
 import io.marketlambda.speed.stream.SpeedJob;
 import io.marketlambda.speed.stream.SpeedMetrics;
 import io.marketlambda.speed.stream.SpeedProgressLog;
 import io.marketlambda.views.SparkSessions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +33,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.spark.sql.SparkSession;
@@ -72,38 +66,6 @@ public final class SpeedBenchmark {
   private final boolean withBaseline;
   private final Consumer<String> out;
   private int markerSymbols;
-
-  /**
-   * Reads the recorded trades of 2013-10-07 of IBM, SPY and BAC ({@code lean/tick}), the
-   * benchmark's template, in event-time order; prints how many rows of the files were rejected.
-   *
-   * @throws IllegalArgumentException when a file is not in {@code data}
-   */
-  public static List<Quote> recordedTrades(Path data, Consumer<String> out) {
-    List<Quote> trades = new ArrayList<>();
-    AtomicLong rejected = new AtomicLong();
-    Quarantine counting = record -> rejected.incrementAndGet();
-    for (String symbol : List.of("ibm", "spy", "bac")) {
-      Path file = data.resolve("lean/tick/20131007_" + symbol + "_Trade_Tick.csv");
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException(
-            "Cannot read " + file + ": not found (check --data-dir)");
-      }
-      try (RecordedReader<Quote> reader =
-          RecordedSource.LEAN_TICK.openQuotes(
-              file, Symbol.of(symbol.toUpperCase(Locale.ROOT)), counting)) {
-        trades.addAll(reader.readAll());
-      }
-    }
-    trades.sort(Comparator.comparing(Quote::eventTime));
-    out.accept(
-        String.format(
-            Locale.ROOT,
-            "%,d recorded trades as the template (%,d rows of the files rejected, not used)",
-            trades.size(),
-            rejected.get()));
-    return trades;
-  }
 
   /**
    * @param settings the local stack's endpoints or a cluster's: Kafka and HBase client settings
@@ -229,7 +191,8 @@ public final class SpeedBenchmark {
       steps.addAll(runSpeed(hbase, producer, speedTopic, runId, speedViews, heap));
       long peakRss = PeakMemory.peakRssBytes();
 
-      report(steps, baselinePeakRss, peakRss, heap[0], heap[1]);
+      new SpeedReport(out, rates, withBaseline)
+          .print(steps, baselinePeakRss, peakRss, heap[0], heap[1]);
     }
     return steps;
   }
@@ -354,7 +317,7 @@ public final class SpeedBenchmark {
       long[] heap)
       throws Exception {
     RealtimeViewReader reader = new RealtimeViewReader(hbase, views);
-    Offered offered = new Offered(template);
+    OfferedQuotes offered = new OfferedQuotes(template);
     if (!warmUp.isZero()) {
       out.accept(
           String.format(
@@ -394,9 +357,9 @@ public final class SpeedBenchmark {
               step.processedPerSecond(),
               step.p50Millis(),
               step.p99Millis(),
-              perSecond(step.barsPerSecond()),
-              millis(step.barP50Millis()),
-              millis(step.barP99Millis()),
+              SpeedReport.perSecond(step.barsPerSecond()),
+              SpeedReport.millis(step.barP50Millis()),
+              SpeedReport.millis(step.barP99Millis()),
               step.markersSeen(),
               step.markersSent(),
               step.barMarkersSeen() < 0 ? "-" : Integer.toString(step.barMarkersSeen()),
@@ -421,61 +384,28 @@ public final class SpeedBenchmark {
       RealtimeViewReader reader,
       LongSupplier processed,
       LongSupplier barsProcessed,
-      Offered offered)
+      OfferedQuotes offered)
       throws Exception {
-    QuoteWireCodec codec = new QuoteWireCodec();
     int markers = (int) (length.toSeconds() * MARKERS_PER_SECOND) + 1;
     long processedBefore = processed.getAsLong();
     long barsBefore = barsProcessed == null ? 0 : barsProcessed.getAsLong();
-    long producedBefore = offered.count;
+    long producedBefore = offered.count();
     Symbol markerSymbol = Symbol.of("ZZBENCH" + (++markerSymbols));
     try (LatencyProbe probe =
         new LatencyProbe(markerSymbol, reader, Instant.now(), markers, barsProcessed != null)) {
-      long start = System.nanoTime();
-      long end = start + length.toNanos();
-      long markerEvery = 1_000_000_000L / MARKERS_PER_SECOND;
-      long nextMarker = start;
-      while (true) {
-        long now = System.nanoTime();
-        if (now >= end) {
-          break;
-        }
-        long due = (long) ((now - start) / 1e9 * rate) - (offered.count - producedBefore);
-        for (long i = 0; i < due; i++) {
-          Quote quote = offered.next(Instant.now());
-          producer.send(
-              new ProducerRecord<>(topic, codec.encodeKey(quote), codec.encodeValue(quote)));
-        }
-        if (now >= nextMarker) {
-          probe
-              .nextMarker(Instant.now())
-              .ifPresent(
-                  marker ->
-                      producer.send(
-                          new ProducerRecord<>(
-                              topic, codec.encodeKey(marker), codec.encodeValue(marker))));
-          nextMarker += markerEvery;
-        }
-        Thread.sleep(1);
-      }
+      offered.offer(rate, length, producer, topic, probe, producedBefore);
       long processedInStep = processed.getAsLong() - processedBefore;
       double barsPerSecond =
           barsProcessed == null
               ? Double.NaN
               : (barsProcessed.getAsLong() - barsBefore) / (length.toNanos() / 1e9);
-      long produced = offered.count - producedBefore + probe.sent();
+      long produced = offered.count() - producedBefore + probe.sent();
       long backlog = Math.max(0, produced - processedInStep);
       long viewsBacklog =
           barsProcessed == null
               ? 0
               : Math.max(0, produced - (barsProcessed.getAsLong() - barsBefore));
-      long deadline = System.nanoTime() + CATCH_UP.toNanos();
-      while ((probe.seen() < probe.sent()
-              || processed.getAsLong() - processedBefore < produced
-              || (barsProcessed != null && probe.barsSeen() < probe.sent()))
-          && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      awaitCatchUp(probe, processed, processedBefore, produced, barsProcessed);
       Latencies latencies = probe.latencies();
       Latencies barLatencies = probe.barLatencies();
       return new Step(
@@ -496,142 +426,11 @@ public final class SpeedBenchmark {
     }
   }
 
-  private void report(
-      List<Step> steps, long baselinePeakRss, long peakRss, long heapBefore, long heapAfter) {
-    out.accept("");
-    out.accept(
-        String.format(
-            Locale.ROOT,
-            "| %s | %s | %s | %s | %s | %s | %s | %s | %s |",
-            "pipeline",
-            "offered/s",
-            "latest quote/s",
-            "quote p50 ms",
-            "quote p99 ms",
-            "views/s",
-            "1m bar p50 ms",
-            "1m bar p99 ms",
-            "kept up"));
-    out.accept("|---|---|---|---|---|---|---|---|---|");
-    for (Step step : steps) {
-      out.accept(
-          String.format(
-              Locale.ROOT,
-              "| %s | %,d | %,.0f | %,.1f | %,.1f | %s | %s | %s | %s |",
-              step.pipeline(),
-              step.offeredPerSecond(),
-              step.processedPerSecond(),
-              step.p50Millis(),
-              step.p99Millis(),
-              perSecond(step.barsPerSecond()),
-              millis(step.barP50Millis()),
-              millis(step.barP99Millis()),
-              step.sustained() ? "yes" : "no"));
-    }
-    out.accept(
-        "latest quote: speed-latest-quote (baseline: its loop); views: speed-views, which makes the"
-            + " 1m/5m/15m/1h bars, indicators and alerts; kept up: every path >= 90 % of the"
-            + " offered rate, every marker seen, <= "
-            + Step.BACKLOG_SECONDS
-            + " s of input left at the end of the step");
-    out.accept("");
-    double speedMax = sustainedMax(steps, "speed");
-    double baselineMax = sustainedMax(steps, "baseline");
-    String ratio;
-    if (!withBaseline) {
-      ratio = "no baseline measured (--no-baseline)";
-    } else if (baselineMax == 0) {
-      ratio = "ratio - (the baseline kept up with no rate tried)";
-    } else {
-      ratio =
-          String.format(
-              Locale.ROOT,
-              "baseline %,.0f quotes/s, ratio %.2f (highest offered rate each kept up with; the"
-                  + " baseline's bound is the highest rate tried)",
-              baselineMax,
-              speedMax / baselineMax);
-    }
-    out.accept(
-        String.format(
-            Locale.ROOT,
-            "sustained: speed layer %,.0f quotes/s (every path), %s",
-            speedMax,
-            ratio));
-    steps.stream()
-        .filter(step -> step.pipeline().equals("speed") && step.offeredPerSecond() <= speedMax / 2)
-        .max(java.util.Comparator.comparingInt(Step::offeredPerSecond))
-        .ifPresentOrElse(
-            half ->
-                out.accept(
-                    String.format(
-                        Locale.ROOT,
-                        "at %,d quotes/s (the highest rate tried <= half the sustained):"
-                            + " latest quote p50 %.1f ms p99 %.1f ms; 1m bar p50 %.1f ms p99"
-                            + " %.1f ms",
-                        half.offeredPerSecond(),
-                        half.p50Millis(),
-                        half.p99Millis(),
-                        half.barP50Millis(),
-                        half.barP99Millis())),
-            () ->
-                out.accept(
-                    "at half the sustained rate: no step tried there (add a rate to --rates)"));
-    for (int rate : withBaseline ? rates : List.<Integer>of()) {
-      Step speed = find(steps, "speed", rate);
-      Step baseline = find(steps, "baseline", rate);
-      out.accept(
-          String.format(
-              Locale.ROOT,
-              "at %,d quotes/s: latest quote p50 %.1f vs %.1f ms (ratio %.1f), p99 %.1f vs %.1f ms"
-                  + " (ratio %.1f)",
-              rate,
-              speed.p50Millis(),
-              baseline.p50Millis(),
-              speed.p50Millis() / baseline.p50Millis(),
-              speed.p99Millis(),
-              baseline.p99Millis(),
-              speed.p99Millis() / baseline.p99Millis()));
-    }
-    out.accept(
-        String.format(
-            Locale.ROOT,
-            "peak RSS of this JVM: %,d MiB before the speed layer started, %,d MiB after it"
-                + " (Spark local[*] in the same JVM); heap after a full GC: %,d MiB when the speed"
-                + " layer's first measured step started, %,d MiB after its last",
-            baselinePeakRss >> 20,
-            peakRss >> 20,
-            heapBefore >> 20,
-            heapAfter >> 20));
-  }
-
   /** Heap in use after a full GC (a request; the JVM's default collectors honour it). */
   static long heapAfterGc() {
     System.gc();
     Runtime runtime = Runtime.getRuntime();
     return runtime.totalMemory() - runtime.freeMemory();
-  }
-
-  private static String millis(double millis) {
-    return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%,.1f", millis);
-  }
-
-  private static String perSecond(double rate) {
-    return Double.isNaN(rate) ? "-" : String.format(Locale.ROOT, "%,.0f", rate);
-  }
-
-  private static double sustainedMax(List<Step> steps, String pipeline) {
-    return steps.stream()
-        .filter(step -> step.pipeline().equals(pipeline) && step.sustained())
-        .mapToDouble(Step::offeredPerSecond)
-        .max()
-        .orElse(0);
-  }
-
-  private static Step find(List<Step> steps, String pipeline, int rate) {
-    return steps.stream()
-        .filter(step -> step.pipeline().equals(pipeline) && step.offeredPerSecond() == rate)
-        .findFirst()
-        .orElseThrow();
   }
 
   /**
@@ -670,19 +469,21 @@ public final class SpeedBenchmark {
   }
 
   /** The recorded trades, cycled, re-stamped with the send time and a rising sequence. */
-  private static final class Offered {
-    private final List<Quote> template;
-    private long count;
 
-    Offered(List<Quote> template) {
-      this.template = template;
-    }
-
-    Quote next(Instant now) {
-      Quote recorded = template.get((int) (count % template.size()));
-      count++;
-      return new Quote(
-          recorded.symbol(), now, recorded.priceUsd(), recorded.sizeShares(), "bench", count);
+  /** Waits (at most {@link #CATCH_UP}) until every marker and offered quote has been seen. */
+  private static void awaitCatchUp(
+      LatencyProbe probe,
+      LongSupplier processed,
+      long processedBefore,
+      long produced,
+      LongSupplier barsProcessed)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + CATCH_UP.toNanos();
+    while ((probe.seen() < probe.sent()
+            || processed.getAsLong() - processedBefore < produced
+            || (barsProcessed != null && probe.barsSeen() < probe.sent()))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
     }
   }
 }

@@ -67,12 +67,46 @@ public final class BatchViewCells {
    * @throws IllegalArgumentException for an intraday bar
    */
   public List<Cell> bar(Bar bar) {
-    byte[] family = Bytes.toBytes(familyOf(bar.interval()));
-    byte[] row = rowKeys.encode(bar.symbol(), bar.start());
-    int salt = rowKeys.bucketOf(bar.symbol());
-    long timestamp = bar.start().toEpochMilli();
-    List<Cell> cells = new ArrayList<>();
-    for (RealtimeCellCodec.CellValue cell : RealtimeCellCodec.barCells(bar)) {
+    return bar(bar.symbol(), bar.interval(), bar.start(), RealtimeCellCodec.barCells(bar));
+  }
+
+  /**
+   * Returns the cells of a gold bar row's values as they are (the batch layer flags its checks in
+   * columns of its own; they are not enforced here).
+   *
+   * @param start the bar's start, UTC
+   * @throws IllegalArgumentException for an intraday interval
+   */
+  public List<Cell> bar(
+      Symbol symbol,
+      BarInterval interval,
+      Instant start,
+      double openUsd,
+      double highUsd,
+      double lowUsd,
+      double closeUsd,
+      double volumeShares,
+      double vwapUsd,
+      long tradeCount) {
+    return bar(
+        symbol,
+        interval,
+        start,
+        RealtimeCellCodec.barCells(
+            openUsd, highUsd, lowUsd, closeUsd, volumeShares, vwapUsd, tradeCount));
+  }
+
+  private List<Cell> bar(
+      Symbol symbol,
+      BarInterval interval,
+      Instant start,
+      List<RealtimeCellCodec.CellValue> values) {
+    byte[] family = Bytes.toBytes(familyOf(interval));
+    byte[] row = rowKeys.encode(symbol, start);
+    int salt = rowKeys.bucketOf(symbol);
+    long timestamp = start.toEpochMilli();
+    List<Cell> cells = new ArrayList<>(values.size());
+    for (RealtimeCellCodec.CellValue cell : values) {
       cells.add(new Cell(salt, row, family, cell.qualifier(), cell.value(), timestamp));
     }
     return cells;

@@ -72,14 +72,36 @@ public final class RealtimeCellCodec {
    * for the realtime bars and the families of the batch serving copy alike.
    */
   public static List<CellValue> barCells(Bar bar) {
+    return barCells(
+        bar.openUsd(),
+        bar.highUsd(),
+        bar.lowUsd(),
+        bar.closeUsd(),
+        bar.volumeShares(),
+        bar.vwapUsd(),
+        bar.tradeCount());
+  }
+
+  /**
+   * Returns the {@link BarCells} of a bar's values as they are, unchecked (the batch layer's gold
+   * rows, whose checks are its own flags), in the order listed there.
+   */
+  public static List<CellValue> barCells(
+      double openUsd,
+      double highUsd,
+      double lowUsd,
+      double closeUsd,
+      double volumeShares,
+      double vwapUsd,
+      long tradeCount) {
     return List.of(
-        new CellValue(OPEN, Bytes.toBytes(bar.openUsd())),
-        new CellValue(HIGH, Bytes.toBytes(bar.highUsd())),
-        new CellValue(LOW, Bytes.toBytes(bar.lowUsd())),
-        new CellValue(CLOSE, Bytes.toBytes(bar.closeUsd())),
-        new CellValue(VOLUME, Bytes.toBytes(bar.volumeShares())),
-        new CellValue(VWAP, Bytes.toBytes(bar.vwapUsd())),
-        new CellValue(TRADES, Bytes.toBytes(bar.tradeCount())));
+        new CellValue(OPEN, Bytes.toBytes(openUsd)),
+        new CellValue(HIGH, Bytes.toBytes(highUsd)),
+        new CellValue(LOW, Bytes.toBytes(lowUsd)),
+        new CellValue(CLOSE, Bytes.toBytes(closeUsd)),
+        new CellValue(VOLUME, Bytes.toBytes(volumeShares)),
+        new CellValue(VWAP, Bytes.toBytes(vwapUsd)),
+        new CellValue(TRADES, Bytes.toBytes(tradeCount)));
   }
 
   /** Returns the put of a quote into {@link RealtimeTable#LATEST_QUOTE}. */

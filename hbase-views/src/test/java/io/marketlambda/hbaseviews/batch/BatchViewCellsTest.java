@@ -103,4 +103,16 @@ class BatchViewCellsTest {
             .toArray(Cell[]::new);
     return Result.create(hbaseCells);
   }
+
+  @Test
+  void aGoldRowIsEncodedAsItIsEvenWhenItBreaksTheRulesOfABar() {
+    // A row silver flagged (ohlc_order_ok false): high below low. The export writes what gold
+    // holds.
+    List<BatchViewCells.Cell> written =
+        cells.bar(IBM, BarInterval.ONE_DAY, OCT_4, 184.17, 183.0, 184.0, 184.10, 100, 184.0, 3);
+
+    assertThat(written).hasSize(7);
+    assertThat(ByteBuffer.wrap(written.get(1).value()).getDouble()).isEqualTo(183.0);
+    assertThat(ByteBuffer.wrap(written.get(6).value()).getLong()).isEqualTo(3);
+  }
 }

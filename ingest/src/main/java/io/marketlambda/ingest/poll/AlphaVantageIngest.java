@@ -29,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code marketlambda ingest alphavantage}: polls Alpha Vantage within the plan's quota and
- * publishes each new bar (to the bars topic) or last-price quote (to the quotes topic) once.
+ * One poll of Alpha Vantage after another ({@link PollLoop} runs them for {@code marketlambda
+ * ingest alphavantage}): within the plan's quota, publishes each new bar (to the bars topic) or
+ * last-price quote (to the quotes topic) once.
  *
  * <p>Each {@link #pollOnce cycle}: outside the US equity session nothing is called; otherwise the
  * {@link QuotaPlanner} picks the requests the quota allows now (by priority, stalest first), each

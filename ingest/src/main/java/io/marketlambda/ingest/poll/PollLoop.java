@@ -51,9 +51,26 @@ public final class PollLoop {
    */
   public static List<AlphaVantageRequest> requests(
       String function, List<Symbol> symbols, String interval) {
-    return symbols.stream()
-        .map(symbol -> AlphaVantageRequest.parse(function, symbol, interval))
-        .toList();
+    if (!List.of("intraday", "daily", "weekly", "monthly", "quote").contains(function)) {
+      throw new IllegalArgumentException(
+          "Cannot ingest --function "
+              + function
+              + ": expected intraday, daily, weekly, monthly or quote");
+    }
+    List<AlphaVantageRequest> requests =
+        symbols.stream()
+            .map(symbol -> AlphaVantageRequest.parse(function, symbol, interval))
+            .toList();
+    for (AlphaVantageRequest request : requests) {
+      if (request.interval() != null) {
+        try {
+          request.interval().barInterval(); // the speed layer makes bars of this size
+        } catch (UnsupportedOperationException e) {
+          throw new IllegalArgumentException(e.getMessage(), e);
+        }
+      }
+    }
+    return requests;
   }
 
   /** Renders what the quota allows now, calling nothing. */
@@ -67,6 +84,8 @@ public final class PollLoop {
    * Runs cycles {@code pollInterval} apart until {@code duration} has passed (forever when empty),
    * after one cycle when {@code once}, or until the thread is interrupted.
    *
+   * @param started called once the key is loaded, the topics exist and the producers are open,
+   *     before the first cycle (where a caller installs what interrupts it)
    * @return the records published
    * @throws IllegalStateException when no API key is configured (the message says where to set it)
    */
@@ -74,7 +93,8 @@ public final class PollLoop {
       List<AlphaVantageRequest> requests,
       Duration pollInterval,
       Optional<Duration> duration,
-      boolean once) {
+      boolean once,
+      Runnable started) {
     AlphaVantageConfig alphaVantage = AlphaVantageConfig.from(settings);
     KafkaPublishConfig kafka = KafkaPublishConfig.from(settings);
     MaskedApiKey key = MaskedApiKey.load(System.getenv(), alphaVantage.apiKeyFile());
@@ -86,6 +106,7 @@ public final class PollLoop {
       AlphaVantageIngest job =
           AlphaVantageIngest.create(
               alphaVantage, key, marksFile(), quarantine, bars, quotes, Clock.systemUTC());
+      started.run();
       Instant deadline = duration.map(Instant.now()::plus).orElse(Instant.MAX);
       long published = 0;
       do {

@@ -78,15 +78,7 @@ public record AlphaVantageRequest(
    */
   public static AlphaVantageRequest parse(String function, Symbol symbol, String interval) {
     return switch (function) {
-      case "intraday" -> {
-        IntradayInterval size = IntradayInterval.parse(interval);
-        try {
-          size.barInterval();
-        } catch (UnsupportedOperationException e) {
-          throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        yield intraday(symbol, size);
-      }
+      case "intraday" -> intraday(symbol, IntradayInterval.parse(interval));
       case "daily" -> of(AlphaVantageFunction.TIME_SERIES_DAILY, symbol);
       case "weekly" -> of(AlphaVantageFunction.TIME_SERIES_WEEKLY, symbol);
       case "monthly" -> of(AlphaVantageFunction.TIME_SERIES_MONTHLY, symbol);

@@ -1,6 +1,11 @@
 package io.marketlambda.sources.recorded;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.marketlambda.core.model.InvalidRecordException;
+import io.marketlambda.sources.quarantine.RejectedRecord;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,9 +18,10 @@ import java.util.regex.Pattern;
  * can be quarantined.
  *
  * @param lineNumber the 1-based line number in the file
- * @param fields the fields as written, without surrounding quotes (the formats read here have none)
+ * @param fields the fields, unquoted
  */
 record CsvRow(long lineNumber, List<String> fields) {
+  private static final ObjectReader FIELDS = new CsvMapper().readerFor(String[].class);
   private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,18}");
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
   private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -24,9 +30,31 @@ record CsvRow(long lineNumber, List<String> fields) {
     fields = List.copyOf(fields);
   }
 
-  /** Splits a line on commas, keeping empty fields. */
+  /**
+   * Splits a line into its fields with Jackson's CSV parser (RFC 4180: commas, double quotes),
+   * keeping empty fields.
+   *
+   * @throws InvalidRecordException for the whole record ({@link RejectedRecord#WHOLE_RECORD}) when
+   *     the line is not CSV, e.g. a quote left open
+   */
   static CsvRow split(long lineNumber, String line) {
-    return new CsvRow(lineNumber, List.of(line.split(",", -1)));
+    if (line.isEmpty()) {
+      return new CsvRow(lineNumber, List.of(""));
+    }
+    try {
+      return new CsvRow(lineNumber, List.of(FIELDS.<String[]>readValue(line)));
+    } catch (IOException e) {
+      String reason =
+          "is not CSV: "
+              + (e instanceof JsonProcessingException json
+                  ? json.getOriginalMessage()
+                  : e.getMessage());
+      throw new InvalidRecordException(
+          "Cannot parse line " + lineNumber + ": " + reason,
+          RejectedRecord.WHOLE_RECORD,
+          reason,
+          e);
+    }
   }
 
   /** The text of a field, stripped of surrounding white space. */

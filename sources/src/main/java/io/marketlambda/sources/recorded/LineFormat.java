@@ -29,7 +29,7 @@ record LineFormat(String description, String header, int minColumns, int maxColu
 
   /** A file whose first line is {@code header}; rows have as many fields as the header. */
   static LineFormat withHeader(String description, String header) {
-    int columns = header.split(",", -1).length;
+    int columns = CsvRow.split(1, header).fields().size();
     return new LineFormat(description, header, columns, columns);
   }
 

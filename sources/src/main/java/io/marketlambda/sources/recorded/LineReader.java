@@ -192,7 +192,13 @@ final class LineReader<T> implements RecordedReader<T> {
       reject(RejectedRecord.WHOLE_RECORD, "blank line", line);
       return null;
     }
-    CsvRow row = CsvRow.split(lineNumber, line);
+    CsvRow row;
+    try {
+      row = CsvRow.split(lineNumber, line);
+    } catch (InvalidRecordException e) {
+      reject(RejectedRecord.WHOLE_RECORD, e.reason(), line);
+      return null;
+    }
     int columns = row.fields().size();
     if (columns < format.minColumns() || columns > format.maxColumns()) {
       String expected =

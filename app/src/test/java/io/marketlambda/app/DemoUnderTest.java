@@ -14,12 +14,12 @@ import picocli.CommandLine;
  * {@code marketlambda demo} run in this JVM for the demo ITs: the bundled data, free ports for the
  * API and the local stack, standard output and error collected in {@link #output}.
  */
-final class DemoRun {
+final class DemoUnderTest {
   final int port;
   final StringWriter output = new StringWriter();
   final CompletableFuture<Integer> exit;
 
-  private DemoRun(int port, List<String> arguments) {
+  private DemoUnderTest(int port, List<String> arguments) {
     this.port = port;
     this.exit =
         CompletableFuture.supplyAsync(
@@ -33,7 +33,7 @@ final class DemoRun {
   }
 
   /** Starts the demo with {@code options} (e.g. {@code --duration 90}) besides data and ports. */
-  static DemoRun start(String... options) {
+  static DemoUnderTest start(String... options) {
     int port = freePort();
     List<String> arguments = new ArrayList<>(List.of("demo", "--data-dir", "../data"));
     arguments.addAll(List.of(options));
@@ -47,7 +47,7 @@ final class DemoRun {
             "0",
             "--hdfs-port",
             "0"));
-    return new DemoRun(port, arguments);
+    return new DemoUnderTest(port, arguments);
   }
 
   /** The HTTP API's base URL. */
