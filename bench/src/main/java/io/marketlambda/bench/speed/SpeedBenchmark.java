@@ -468,8 +468,6 @@ public final class SpeedBenchmark {
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  /** The recorded trades, cycled, re-stamped with the send time and a rising sequence. */
-
   /** Waits (at most {@link #CATCH_UP}) until every marker and offered quote has been seen. */
   private static void awaitCatchUp(
       LatencyProbe probe,
