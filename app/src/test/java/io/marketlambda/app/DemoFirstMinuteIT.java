@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,9 @@ class DemoFirstMinuteIT {
     Path keys = Path.of("work", "demo", "api-keys");
     boolean quoteServed = false;
     boolean sessionBarsServed = false;
+    // What each poll got, for the failure message: seconds since the start, status or exception.
+    List<String> polls = new ArrayList<>();
+    long started = System.nanoTime();
     while (!demo.isDone() && !(quoteServed && sessionBarsServed)) {
       Thread.sleep(500);
       if (!output.toString().contains("chart:") || !Files.exists(keys)) {
@@ -58,6 +62,12 @@ class DemoFirstMinuteIT {
         quoteServed |= quote.statusCode() == 200;
         HttpResponse<String> bars =
             get(base + "/v1/symbols/IBM/bars?interval=1m&from=" + OPEN + "&to=" + CLOSE, key);
+        polls.add(
+            (System.nanoTime() - started) / 1_000_000_000L
+                + "s quote "
+                + quote.statusCode()
+                + " bars "
+                + bars.statusCode());
         if (bars.statusCode() == 200) {
           JsonNode results = json.readTree(bars.body()).get("results");
           sessionBarsServed |= results.size() > 0;
@@ -67,7 +77,8 @@ class DemoFirstMinuteIT {
           }
         }
       } catch (IOException e) {
-        // the demo stopped between two requests
+        // the demo stopped between two requests, or a request timed out
+        polls.add((System.nanoTime() - started) / 1_000_000_000L + "s " + e);
       }
     }
     boolean servedBeforeTheEnd = quoteServed && sessionBarsServed;
@@ -82,6 +93,7 @@ class DemoFirstMinuteIT {
             output.toString())
         .isTrue();
     assertThat(output.toString())
+        .as("polls %s%n%s", polls, output.toString())
         .containsPattern("first live quote served [0-9]+ s after the start")
         .contains("SIGINT: stopping everything")
         .containsPattern("replay stopped: [0-9,]+ events")
