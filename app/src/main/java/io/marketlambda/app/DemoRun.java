@@ -32,15 +32,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.spark.sql.SparkSession;
@@ -48,8 +45,6 @@ import org.apache.spark.sql.execution.streaming.state.StateStore;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * The demo, start to end: the local stack, then at once the history ({@link DemoHistory}) beside
@@ -95,7 +90,7 @@ final class DemoRun {
   private final PrintWriter out;
   private final CountDownLatch ended = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private final AtomicBoolean signalled = new AtomicBoolean();
+  private DemoSignals signals;
   private volatile boolean stopped;
   private LocalStackProcess stack;
   private volatile Settings settings;
@@ -130,7 +125,14 @@ final class DemoRun {
                 Duration.ofMinutes(3)));
     Thread hook = new Thread(() -> stop(true), "demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    Map<Signal, SignalHandler> previous = stopOnSignals();
+    signals =
+        DemoSignals.install(
+            received -> {
+              out.println(
+                  "SIG" + received.getName() + ": stopping everything (once more: at once)");
+              out.flush();
+              ended.countDown();
+            });
     try {
       startEverything(begin);
       Optional<Duration> duration = options.duration();
@@ -149,7 +151,7 @@ final class DemoRun {
       } catch (IllegalStateException e) {
         // the JVM is shutting down: the hook is stopping the demo
       }
-      previous.forEach(Signal::handle);
+      signals.close();
     }
   }
 
@@ -248,39 +250,6 @@ final class DemoRun {
     ended.countDown();
   }
 
-  /**
-   * Ctrl-C (SIGINT) and SIGTERM end the demo as {@code --duration} does: the main thread stops
-   * everything in order, prints the summary and exits 0 (the JVM's default would run Spark's
-   * shutdown hook under the running queries). A second one stops the JVM at once.
-   *
-   * @return the handlers they replaced, to put back when the demo ends
-   */
-  private Map<Signal, SignalHandler> stopOnSignals() {
-    Map<Signal, SignalHandler> previous = new HashMap<>();
-    for (String name : List.of("INT", "TERM")) {
-      Signal signal;
-      try {
-        signal = new Signal(name);
-      } catch (IllegalArgumentException e) {
-        continue; // not a signal here: the shutdown hook stops the demo
-      }
-      previous.put(
-          signal,
-          Signal.handle(
-              signal,
-              received -> {
-                if (signalled.getAndSet(true)) {
-                  Runtime.getRuntime().halt(128 + received.getNumber());
-                }
-                out.println(
-                    "SIG" + received.getName() + ": stopping everything (once more: at once)");
-                out.flush();
-                ended.countDown();
-              }));
-    }
-    return previous;
-  }
-
   /** Prints when the API first answers a live quote, counted from the demo's start. */
   private void reportFirstQuote(String base, String key, long begin) {
     HttpRequest request =
@@ -319,11 +288,17 @@ final class DemoRun {
 
   /** Waits for what is left of the duration, or forever; true when it elapsed. */
   private boolean awaitEnd(Optional<Duration> left) throws InterruptedException {
-    if (left.isEmpty()) {
-      ended.await();
-      return false;
+    long deadline = System.nanoTime() + left.map(Duration::toNanos).orElse(Long.MAX_VALUE / 2);
+    while (true) {
+      signals.keep();
+      long slice = Math.min(1_000, Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+      if (ended.await(slice, TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+      if (left.isPresent() && System.nanoTime() >= deadline) {
+        return true;
+      }
     }
-    return !ended.await(Math.max(0, left.get().toMillis()), TimeUnit.MILLISECONDS);
   }
 
   /** Stops everything once, from the main thread or the shutdown hook. */

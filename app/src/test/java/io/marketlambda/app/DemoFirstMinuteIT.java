@@ -17,8 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,13 +37,12 @@ class DemoFirstMinuteIT {
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   @Test
-  @Disabled(
-      "Fails in the full suite since the issue-17 moves (the demo ends by --duration before this"
-          + " test's polls see a quote and session bars; 33-36 API answers in 180 s), passes alone in"
-          + " 45 s: cause not found yet, see the stop-28 note")
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void withinItsFirstMinuteTheDemoServesALiveQuoteAndRegularSessionBarsAndCtrlCEndsItWithZero()
       throws Exception {
@@ -81,21 +81,23 @@ class DemoFirstMinuteIT {
             assertThat(start).isBetween(OPEN, CLOSE.minusSeconds(60));
           }
         }
-      } catch (IOException e) {
+      } catch (IOException | TimeoutException e) {
         // the demo stopped between two requests, or a request timed out
         polls.add((System.nanoTime() - started) / 1_000_000_000L + "s " + e);
       }
     }
     boolean servedBeforeTheEnd = quoteServed && sessionBarsServed;
     if (!demo.isDone()) {
+      polls.add((System.nanoTime() - started) / 1_000_000_000L + "s SIGINT raised");
       sun.misc.Signal.raise(new sun.misc.Signal("INT")); // Ctrl-C
     }
 
     assertThat(demo.get(3, TimeUnit.MINUTES)).as(output.toString()).isZero();
     assertThat(servedBeforeTheEnd)
         .as(
-            "a live quote and regular-session bars served before --duration 180 ended the demo:%n%s",
-            output.toString())
+            "a live quote and regular-session bars served before --duration 180 ended the demo:"
+                + " polls %s%n%s",
+            polls, output.toString())
         .isTrue();
     assertThat(output.toString())
         .as("polls %s%n%s", polls, output.toString())
@@ -111,13 +113,22 @@ class DemoFirstMinuteIT {
         .containsPattern("summary: [1-9][0-9,]* events replayed");
   }
 
+  /** One request, given up after 5 s whatever stalls (the client's own timeout covers headers). */
   private HttpResponse<String> get(String url, String key)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("X-API-Key", key)
-            .timeout(Duration.ofSeconds(5))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+      throws IOException, InterruptedException, TimeoutException {
+    CompletableFuture<HttpResponse<String>> response =
+        http.sendAsync(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("X-API-Key", key)
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    try {
+      return response.get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } finally {
+      response.cancel(true);
+    }
   }
 }
