@@ -30,12 +30,18 @@ public record LeanTradeTicks(String symbol, List<Tick> ticks) {
    * @param priceUsd USD
    * @param size shares
    * @param line 1-based line number in the file (the product's quote sequence)
+   * @param exchange the reporting market center's code, e.g. {@code N}
+   * @param conditions the sale conditions as the file writes them, AlgoSeek flag bits read from
+   *     hexadecimal ({@code 20000020} = intermarket sweep and trade-through exempt)
    */
-  public record Tick(Instant time, double priceUsd, long size, long line) {}
+  public record Tick(
+      Instant time, double priceUsd, long size, long line, String exchange, long conditions) {}
 
   /**
-   * The bars of these trades, computed trade by trade: grouped by {@code length} on the epoch
-   * clock, OHLC in (time, line) order, VWAP = sum(price x size) / sum(size).
+   * The bars of these trades taken as regular sales (every trade sets every value, whatever its
+   * conditions: what the product makes of quotes that carry none), computed trade by trade: grouped
+   * by {@code length} on the epoch clock, OHLC in (time, line) order, VWAP = sum(price x size) /
+   * sum(size).
    */
   public List<TradeBar> bars(java.time.Duration length) {
     long millis = length.toMillis();
@@ -104,7 +110,9 @@ public record LeanTradeTicks(String symbol, List<Tick> ticks) {
                 midnight.plusMillis(Long.parseLong(fields[0])),
                 Long.parseLong(fields[1]) / 10_000.0,
                 Long.parseLong(fields[2]),
-                i + 1));
+                i + 1,
+                fields[3],
+                Long.parseLong(fields[4], 16)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);

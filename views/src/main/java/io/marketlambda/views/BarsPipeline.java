@@ -1,5 +1,6 @@
 package io.marketlambda.views;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_trunc;
@@ -17,6 +18,7 @@ import static org.apache.spark.sql.functions.window;
 
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
+import io.marketlambda.core.model.SaleCondition;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,11 +29,15 @@ import org.apache.spark.sql.SparkSession;
  * Bars from trades: the one definition of an OHLCV bar, for the speed layer's streaming quotes and
  * the batch layer's static ones.
  *
- * <p>Per symbol and bar: open and close are the prices of the first and last trade by (event time,
- * sequence); high and low the extreme prices; volume the sum of sizes; VWAP {@code Σ(price × size)
- * / Σ size} (the standard definition, e.g. Berkowitz, Logue and Noser, "The Total Cost of
- * Transactions on the NYSE", Journal of Finance 43(1), 1988), or the typical price {@code (high +
- * low + close) / 3} when every trade of the bar has size 0; trade count the number of trades.
+ * <p>Per symbol and bar, by each trade's sale conditions ({@link SaleCondition}, the tape's
+ * eligibility table, as {@link io.marketlambda.core.model.BarBuilder} applies it): open and close
+ * are the prices of the first and last trade by (event time, sequence) that may set the last sale
+ * (else of those that may set high and low, else of all); high and low the extreme prices of the
+ * trades that may set them (else of all); volume the sum of sizes of the trades that count in
+ * volume; VWAP {@code Σ(price × size) / Σ size} over those (the standard definition, e.g.
+ * Berkowitz, Logue and Noser, "The Total Cost of Transactions on the NYSE", Journal of Finance
+ * 43(1), 1988), or the typical price {@code (high + low + close) / 3} when the volume is 0; trade
+ * count the number of trades, every print counted.
  *
  * <p>Bars are labelled by their start ({@link BarInterval#startOf}): intraday bars on the UTC clock
  * (1m, 5m, 15m and 1h boundaries are the same in New York, whose offset is whole hours); daily,
@@ -56,13 +62,25 @@ public final class BarsPipeline {
     Column ordering = struct(col(QuoteColumns.EVENT_TIME), col(QuoteColumns.SEQUENCE));
     Column price = col(QuoteColumns.PRICE_USD);
     Column size = col(QuoteColumns.SIZE_SHARES);
+    // A row without the column's value (a file written before it existed) is a regular sale.
+    Column conditions = coalesce(col(QuoteColumns.SALE_CONDITIONS), lit(0L));
+    // The tape's eligibility table (SaleCondition): a trade updates a value when none of its
+    // conditions bars it. Null orderings and prices are skipped by min_by/max_by and min/max.
+    Column setsLast = conditions.bitwiseAND(SaleCondition.BARRING_LAST).equalTo(0);
+    Column setsHighLow = conditions.bitwiseAND(SaleCondition.BARRING_HIGH_LOW).equalTo(0);
+    Column countsVolume = conditions.bitwiseAND(SaleCondition.BARRING_VOLUME).equalTo(0);
+    Column lastOrdering = when(setsLast, ordering);
+    Column highLowOrdering = when(setsHighLow, ordering);
+    Column highLowPrice = when(setsHighLow, price);
     Column[] aggregates = {
-      min_by(price, ordering).as(BarColumns.OPEN_USD),
-      max(price).as(BarColumns.HIGH_USD),
-      min(price).as(BarColumns.LOW_USD),
-      max_by(price, ordering).as(BarColumns.CLOSE_USD),
-      sum(size).cast("double").as(BarColumns.VOLUME_SHARES),
-      sum(price.multiply(size)).as("notional_usd"),
+      coalesce(min_by(price, lastOrdering), min_by(price, highLowOrdering), min_by(price, ordering))
+          .as(BarColumns.OPEN_USD),
+      coalesce(max(highLowPrice), max(price)).as(BarColumns.HIGH_USD),
+      coalesce(min(highLowPrice), min(price)).as(BarColumns.LOW_USD),
+      coalesce(max_by(price, lastOrdering), max_by(price, highLowOrdering), max_by(price, ordering))
+          .as(BarColumns.CLOSE_USD),
+      sum(when(countsVolume, size).otherwise(0L)).cast("double").as(BarColumns.VOLUME_SHARES),
+      sum(when(countsVolume, price.multiply(size)).otherwise(0.0)).as("notional_usd"),
       count(lit(1)).as(BarColumns.TRADE_COUNT)
     };
     Dataset<Row> grouped =

@@ -13,6 +13,9 @@ import org.apache.spark.sql.types.StructType;
  * size_shares  long       shares, at least 0
  * source       string     e.g. lean-tick
  * sequence     long       orders trades of equal event_time within a source
+ * exchange     string     the reporting market center's participant code; null when unknown
+ * sale_conditions long    the trade's {@link io.marketlambda.core.model.SaleCondition} bits; 0 for
+ *                         a regular sale
  * </pre>
  */
 public final class QuoteColumns {
@@ -22,8 +25,10 @@ public final class QuoteColumns {
   public static final String SIZE_SHARES = "size_shares";
   public static final String SOURCE = "source";
   public static final String SEQUENCE = "sequence";
+  public static final String EXCHANGE = "exchange";
+  public static final String SALE_CONDITIONS = "sale_conditions";
 
-  /** The schema above; no column is nullable. */
+  /** The schema above; only {@code exchange} is nullable. */
   public static final StructType SCHEMA =
       new StructType()
           .add(SYMBOL, DataTypes.StringType, false)
@@ -31,7 +36,9 @@ public final class QuoteColumns {
           .add(PRICE_USD, DataTypes.DoubleType, false)
           .add(SIZE_SHARES, DataTypes.LongType, false)
           .add(SOURCE, DataTypes.StringType, false)
-          .add(SEQUENCE, DataTypes.LongType, false);
+          .add(SEQUENCE, DataTypes.LongType, false)
+          .add(EXCHANGE, DataTypes.StringType, true)
+          .add(SALE_CONDITIONS, DataTypes.LongType, false);
 
   private QuoteColumns() {}
 }

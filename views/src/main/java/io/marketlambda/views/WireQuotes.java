@@ -47,8 +47,8 @@ public final class WireQuotes {
    *
    * @param recordTime the Kafka record's timestamp; null or negative for none (no check)
    * @return {@value #DECODED_VALUES} values: those of {@link QuoteColumns} (the event time a {@link
-   *     Timestamp}) then null, null for a valid quote; six nulls then the field at fault ({@code $}
-   *     for the whole value) and the reason for an invalid one
+   *     Timestamp}) then null, null for a valid quote; nulls for those columns then the field at
+   *     fault ({@code $} for the whole value) and the reason for an invalid one
    */
   public static Object[] decode(byte[] value, Timestamp recordTime, long maxAheadMillis) {
     Object[] values = new Object[DECODED_VALUES];
@@ -66,6 +66,8 @@ public final class WireQuotes {
       values[3] = quote.sizeShares();
       values[4] = quote.source();
       values[5] = quote.sequence();
+      values[6] = quote.exchange();
+      values[7] = quote.conditions();
       String ahead = tooFarAhead((Timestamp) values[1], recordTime, maxAheadMillis);
       if (ahead != null) {
         java.util.Arrays.fill(values, null);

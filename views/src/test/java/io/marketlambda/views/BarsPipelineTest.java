@@ -109,6 +109,7 @@ class BarsPipelineTest {
   }
 
   /** Real trades as rows of {@link QuoteColumns}; {@link RollUpParityTest} reads them too. */
+  /** The ticks as regular sales (no exchange, no sale condition), as {@link QuoteColumns}. */
   static List<Row> rows(LeanTradeTicks ticks) {
     return ticks.ticks().stream()
         .map(
@@ -119,7 +120,9 @@ class BarsPipelineTest {
                     tick.priceUsd(),
                     tick.size(),
                     "lean-tick",
-                    tick.line()))
+                    tick.line(),
+                    null,
+                    0L))
         .toList();
   }
 

@@ -29,7 +29,9 @@ class WireQuotesTest {
             codec.encodeValue(quote), Timestamp.from(Instant.parse("2026-12-06T00:00:00Z")), 0);
 
     assertThat(values)
-        .containsExactly("IBM", Timestamp.from(time), 185.12, 100L, "lean-tick", 7L, null, null);
+        // a regular sale: no exchange, no sale condition; then no error field and reason
+        .containsExactly(
+            "IBM", Timestamp.from(time), 185.12, 100L, "lean-tick", 7L, null, 0L, null, null);
   }
 
   @Test

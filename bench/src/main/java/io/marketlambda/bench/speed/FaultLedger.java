@@ -3,6 +3,7 @@ package io.marketlambda.bench.speed;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.SaleCondition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
@@ -56,7 +57,8 @@ final class FaultLedger {
           expected.computeIfAbsent(
               BarInterval.ONE_MINUTE.startOf(trade.eventTime()), start -> new long[2]);
       minute[0]++;
-      minute[1] += trade.sizeShares();
+      // An official open or close report is a print (counted) without volume (the tape's table).
+      minute[1] += SaleCondition.countsVolume(trade.conditions()) ? trade.sizeShares() : 0;
     }
     long lost = 0;
     long duplicated = 0;

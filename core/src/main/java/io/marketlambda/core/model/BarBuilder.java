@@ -15,11 +15,16 @@ import java.util.Map;
  * #rollUp}), and the views module's Spark {@code BarsPipeline} matches for the batch layer (tests
  * on real data prove them equal: {@code SpeedBatchParityTest}, {@code RollUpParityTest}).
  *
- * <p>From trades ({@link #addTrade}): open and close are the prices of the first and last trade by
- * (event time, sequence), whatever order they arrive in; high and low the extreme prices; volume
- * the sum of sizes (shares); VWAP {@code Σ(price × size) / Σ size} (Berkowitz, Logue and Noser,
- * Journal of Finance 43(1), 1988), or the typical price {@code (high + low + close) / 3} when the
- * volume is 0; trade count the number of trades.
+ * <p>From trades ({@link #addTrade}), by their sale conditions ({@link SaleCondition}, the tape's
+ * eligibility table): open and close are the prices of the first and last trade that may set the
+ * last sale, by (event time, sequence), whatever order they arrive in; high and low the extreme
+ * prices of the trades that may set them; volume the sum of sizes (shares) of the trades that count
+ * in volume; VWAP {@code Σ(price × size) / Σ size} over those (Berkowitz, Logue and Noser, Journal
+ * of Finance 43(1), 1988), or the typical price {@code (high + low + close) / 3} when the volume is
+ * 0; trade count the number of trades, every print counted whatever its conditions. A bar none of
+ * whose trades may set the last sale takes open and close from those that may set high and low, and
+ * a bar with neither (e.g. only Form T prints before the open) takes every price from all its
+ * trades, so that it still has prices; the tape's rules decide only among the trades of one bar.
  *
  * <p>From finer bars ({@link #addBar}, a roll-up): open of the earliest bar and close of the latest
  * by bar start, extreme high and low, summed volume and trade count, VWAP {@code Σ(vwap × volume) /
@@ -29,18 +34,18 @@ import java.util.Map;
  * streaming state.
  */
 public final class BarBuilder {
-  private double openUsd;
-  private double highUsd;
-  private double lowUsd;
-  private double closeUsd;
+  /** Prices of the trades that may set the last sale. */
+  private final Prices last = new Prices();
+
+  /** Prices of the trades that may set high and low. */
+  private final Prices highLow = new Prices();
+
+  /** Prices of every trade. */
+  private final Prices any = new Prices();
+
   private double volumeShares;
   private double notionalUsd;
   private long tradeCount;
-  private long firstMillis;
-  private long firstSequence;
-  private long lastMillis;
-  private long lastSequence;
-  private boolean empty = true;
 
   /** An empty bar: {@link #isEmpty()} until the first event. */
   public BarBuilder() {}
@@ -53,7 +58,7 @@ public final class BarBuilder {
   }
 
   /**
-   * Adds one trade.
+   * Adds one regular-way trade (no stated sale condition).
    *
    * @param eventMillis the trade's event time, epoch ms UTC
    * @param sequence orders trades of equal event time
@@ -61,50 +66,43 @@ public final class BarBuilder {
    * @param sizeShares the trade size, shares
    */
   public void addTrade(long eventMillis, long sequence, double priceUsd, long sizeShares) {
-    add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd, sizeShares);
-    notionalUsd += priceUsd * sizeShares;
+    addTrade(eventMillis, sequence, priceUsd, sizeShares, 0);
+  }
+
+  /**
+   * Adds one trade, updating what its sale conditions allow.
+   *
+   * @param eventMillis the trade's event time, epoch ms UTC
+   * @param sequence orders trades of equal event time
+   * @param priceUsd the trade price, USD
+   * @param sizeShares the trade size, shares
+   * @param conditions the trade's sale conditions, a bit set of {@link SaleCondition#mask()}s
+   */
+  public void addTrade(
+      long eventMillis, long sequence, double priceUsd, long sizeShares, long conditions) {
+    any.add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd);
+    if (SaleCondition.setsHighLow(conditions)) {
+      highLow.add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd);
+    }
+    if (SaleCondition.setsLast(conditions)) {
+      last.add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd);
+    }
+    if (SaleCondition.countsVolume(conditions)) {
+      volumeShares += sizeShares;
+      notionalUsd += priceUsd * sizeShares;
+    }
     tradeCount++;
   }
 
   /** Adds a finer bar (a roll-up): ordered by its start. */
   public void addBar(Bar bar) {
     long start = bar.start().toEpochMilli();
-    add(start, 0, bar.openUsd(), bar.highUsd(), bar.lowUsd(), bar.closeUsd(), bar.volumeShares());
+    for (Prices prices : new Prices[] {last, highLow, any}) {
+      prices.add(start, 0, bar.openUsd(), bar.highUsd(), bar.lowUsd(), bar.closeUsd());
+    }
+    volumeShares += bar.volumeShares();
     notionalUsd += bar.vwapUsd() * bar.volumeShares();
     tradeCount += bar.tradeCount();
-  }
-
-  private void add(
-      long millis,
-      long sequence,
-      double open,
-      double high,
-      double low,
-      double close,
-      double volume) {
-    if (empty) {
-      openUsd = open;
-      highUsd = high;
-      lowUsd = low;
-      closeUsd = close;
-      firstMillis = lastMillis = millis;
-      firstSequence = lastSequence = sequence;
-      empty = false;
-    } else {
-      if (millis < firstMillis || (millis == firstMillis && sequence < firstSequence)) {
-        openUsd = open;
-        firstMillis = millis;
-        firstSequence = sequence;
-      }
-      if (millis > lastMillis || (millis == lastMillis && sequence >= lastSequence)) {
-        closeUsd = close;
-        lastMillis = millis;
-        lastSequence = sequence;
-      }
-      highUsd = Math.max(highUsd, high);
-      lowUsd = Math.min(lowUsd, low);
-    }
-    volumeShares += volume;
   }
 
   /**
@@ -129,7 +127,7 @@ public final class BarBuilder {
 
   /** Whether no event was added yet. */
   public boolean isEmpty() {
-    return empty;
+    return any.empty;
   }
 
   /**
@@ -139,19 +137,22 @@ public final class BarBuilder {
    * @throws InvalidRecordException when the values make no valid bar
    */
   public Bar toBar(Symbol symbol, BarInterval interval, Instant start) {
-    if (empty) {
+    if (any.empty) {
       throw new IllegalStateException(
           "Cannot make the " + interval + " bar of " + symbol + " at " + start + ": no trades");
     }
-    double vwap = volumeShares > 0 ? notionalUsd / volumeShares : (highUsd + lowUsd + closeUsd) / 3;
+    Prices range = highLow.empty ? any : highLow;
+    Prices ends = last.empty ? range : last;
+    double vwap =
+        volumeShares > 0 ? notionalUsd / volumeShares : (range.high + range.low + ends.close) / 3;
     return new Bar(
         symbol,
         interval,
         start,
-        openUsd,
-        highUsd,
-        lowUsd,
-        closeUsd,
+        ends.open,
+        range.high,
+        range.low,
+        ends.close,
         volumeShares,
         vwap,
         tradeCount);
@@ -159,35 +160,85 @@ public final class BarBuilder {
 
   /** Writes the builder's state, for {@link #read}. */
   public void write(DataOutput out) throws IOException {
-    out.writeBoolean(empty);
-    out.writeDouble(openUsd);
-    out.writeDouble(highUsd);
-    out.writeDouble(lowUsd);
-    out.writeDouble(closeUsd);
+    last.write(out);
+    highLow.write(out);
+    any.write(out);
     out.writeDouble(volumeShares);
     out.writeDouble(notionalUsd);
     out.writeLong(tradeCount);
-    out.writeLong(firstMillis);
-    out.writeLong(firstSequence);
-    out.writeLong(lastMillis);
-    out.writeLong(lastSequence);
   }
 
   /** Reads what {@link #write} wrote. */
   public static BarBuilder read(DataInput in) throws IOException {
     BarBuilder builder = new BarBuilder();
-    builder.empty = in.readBoolean();
-    builder.openUsd = in.readDouble();
-    builder.highUsd = in.readDouble();
-    builder.lowUsd = in.readDouble();
-    builder.closeUsd = in.readDouble();
+    builder.last.read(in);
+    builder.highLow.read(in);
+    builder.any.read(in);
     builder.volumeShares = in.readDouble();
     builder.notionalUsd = in.readDouble();
     builder.tradeCount = in.readLong();
-    builder.firstMillis = in.readLong();
-    builder.firstSequence = in.readLong();
-    builder.lastMillis = in.readLong();
-    builder.lastSequence = in.readLong();
     return builder;
+  }
+
+  /** Open, high, low and close of some of a bar's trades, with the order of the first and last. */
+  private static final class Prices {
+    private double open;
+    private double high;
+    private double low;
+    private double close;
+    private long firstMillis;
+    private long firstSequence;
+    private long lastMillis;
+    private long lastSequence;
+    private boolean empty = true;
+
+    void add(long millis, long sequence, double open, double high, double low, double close) {
+      if (empty) {
+        this.open = open;
+        this.high = high;
+        this.low = low;
+        this.close = close;
+        firstMillis = lastMillis = millis;
+        firstSequence = lastSequence = sequence;
+        empty = false;
+        return;
+      }
+      if (millis < firstMillis || (millis == firstMillis && sequence < firstSequence)) {
+        this.open = open;
+        firstMillis = millis;
+        firstSequence = sequence;
+      }
+      if (millis > lastMillis || (millis == lastMillis && sequence >= lastSequence)) {
+        this.close = close;
+        lastMillis = millis;
+        lastSequence = sequence;
+      }
+      this.high = Math.max(this.high, high);
+      this.low = Math.min(this.low, low);
+    }
+
+    void write(DataOutput out) throws IOException {
+      out.writeBoolean(empty);
+      out.writeDouble(open);
+      out.writeDouble(high);
+      out.writeDouble(low);
+      out.writeDouble(close);
+      out.writeLong(firstMillis);
+      out.writeLong(firstSequence);
+      out.writeLong(lastMillis);
+      out.writeLong(lastSequence);
+    }
+
+    void read(DataInput in) throws IOException {
+      empty = in.readBoolean();
+      open = in.readDouble();
+      high = in.readDouble();
+      low = in.readDouble();
+      close = in.readDouble();
+      firstMillis = in.readLong();
+      firstSequence = in.readLong();
+      lastMillis = in.readLong();
+      lastSequence = in.readLong();
+    }
   }
 }

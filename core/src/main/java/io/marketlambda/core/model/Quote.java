@@ -17,6 +17,11 @@ import java.time.Instant;
  * @param source the feed that produced the event, a lower-case token such as {@code lean-tick} or
  *     {@code alpha-vantage}
  * @param sequence orders events with equal {@code eventTime} within a source, at least zero
+ * @param exchange the market center that reported the trade, its one-letter participant code on the
+ *     consolidated tape (e.g. {@code N} NYSE, {@code P} NYSE Arca, {@code D} FINRA trade reporting
+ *     facility); null when the feed does not say (Alpha Vantage)
+ * @param conditions the trade's sale conditions, a bit set of {@link SaleCondition#mask()}s; 0 when
+ *     the feed states none, which the tape reads as a regular sale
  */
 public record Quote(
     Symbol symbol,
@@ -24,7 +29,9 @@ public record Quote(
     double priceUsd,
     long sizeShares,
     String source,
-    long sequence) {
+    long sequence,
+    String exchange,
+    long conditions) {
   /**
    * Earliest event time of a quote, the Unix epoch: realtime cells are stamped with it in epoch ms,
    * which HBase requires to be non-negative.
@@ -55,6 +62,39 @@ public record Quote(
           "source", '"' + source + "\" is not a lower-case token like lean-tick ([a-z0-9._-])");
     }
     check.requireNonNegative("sequence", sequence);
+    if (exchange != null && !isExchangeCode(exchange)) {
+      throw check.invalid(
+          "exchange", '"' + exchange + "\" is not a participant code like N or P ([A-Z0-9]{1,4})");
+    }
+    try {
+      SaleCondition.requireKnown(conditions);
+    } catch (IllegalArgumentException e) {
+      throw check.invalid("conditions", e.getMessage());
+    }
+  }
+
+  /** A trade whose feed names no exchange and no sale condition (a regular sale). */
+  public Quote(
+      Symbol symbol,
+      Instant eventTime,
+      double priceUsd,
+      long sizeShares,
+      String source,
+      long sequence) {
+    this(symbol, eventTime, priceUsd, sizeShares, source, sequence, null, 0);
+  }
+
+  private static boolean isExchangeCode(String exchange) {
+    if (exchange.isEmpty() || exchange.length() > 4) {
+      return false;
+    }
+    for (int i = 0; i < exchange.length(); i++) {
+      char c = exchange.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

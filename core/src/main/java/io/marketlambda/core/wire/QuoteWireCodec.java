@@ -3,6 +3,7 @@ package io.marketlambda.core.wire;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.marketlambda.core.model.InvalidRecordException;
 import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.SaleCondition;
 import io.marketlambda.core.model.Symbol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,10 +23,17 @@ import java.time.Instant;
  *  "sizeShares":100,"source":"lean-tick","sequence":42}
  * }</pre>
  *
- * {@code eventTime} is an ISO-8601 UTC instant as written by {@link java.time.Instant#toString()};
- * {@code priceUsd} is a JSON number in the shortest form that reads back to the same double; {@code
- * sizeShares} and {@code sequence} are JSON integers. Readers ignore fields they do not know, so
- * later minor additions stay compatible; an incompatible change is a new schema version and topic.
+ * Two optional fields follow for trades whose feed states them (Lean's tick files do, Alpha Vantage
+ * does not): {@code "exchange":"D"}, the reporting market center's participant code, and {@code
+ * "conditions":["average-price","trade-through-exempt"]}, the sale conditions by {@link
+ * SaleCondition#wireName()}. Each is left out when there is none; a reader that predates them
+ * ignores them, and a quote without them is a regular sale.
+ *
+ * <p>{@code eventTime} is an ISO-8601 UTC instant as written by {@link
+ * java.time.Instant#toString()}; {@code priceUsd} is a JSON number in the shortest form that reads
+ * back to the same double; {@code sizeShares} and {@code sequence} are JSON integers. Readers
+ * ignore fields they do not know, so later minor additions stay compatible; an incompatible change
+ * is a new schema version and topic.
  *
  * <p>Thread-safe: every instance shares one immutable Jackson mapper.
  */
@@ -41,6 +49,8 @@ public final class QuoteWireCodec {
   private static final String SIZE_SHARES = "sizeShares";
   private static final String SOURCE = "source";
   private static final String SEQUENCE = "sequence";
+  private static final String EXCHANGE = "exchange";
+  private static final String CONDITIONS = "saleConditions";
 
   /** Returns the Kafka key of a quote: its symbol in UTF-8, e.g. the 3 bytes of {@code IBM}. */
   public byte[] encodeKey(Quote quote) {
@@ -62,6 +72,16 @@ public final class QuoteWireCodec {
       json.writeNumberField(SIZE_SHARES, quote.sizeShares());
       json.writeStringField(SOURCE, quote.source());
       json.writeNumberField(SEQUENCE, quote.sequence());
+      if (quote.exchange() != null) {
+        json.writeStringField(EXCHANGE, quote.exchange());
+      }
+      if (quote.conditions() != 0) {
+        json.writeArrayFieldStart(CONDITIONS);
+        for (SaleCondition condition : SaleCondition.of(quote.conditions())) {
+          json.writeString(condition.wireName());
+        }
+        json.writeEndArray();
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -88,8 +108,18 @@ public final class QuoteWireCodec {
     long sizeShares = json.integer(SIZE_SHARES);
     String source = json.text(SOURCE);
     long sequence = json.integer(SEQUENCE);
+    String exchange = json.optionalText(EXCHANGE);
+    long conditions = 0;
+    for (String name : json.optionalTextArray(CONDITIONS)) {
+      try {
+        conditions |= SaleCondition.ofWireName(name).mask();
+      } catch (IllegalArgumentException e) {
+        throw new InvalidWireRecordException(KIND, CONDITIONS, e.getMessage(), e);
+      }
+    }
     try {
-      return new Quote(symbol, eventTime, priceUsd, sizeShares, source, sequence);
+      return new Quote(
+          symbol, eventTime, priceUsd, sizeShares, source, sequence, exchange, conditions);
     } catch (InvalidRecordException e) {
       throw json.invalid(e);
     }

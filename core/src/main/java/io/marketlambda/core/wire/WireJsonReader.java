@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -102,7 +103,9 @@ final class WireJsonReader {
             return null;
           }
         }
-        JsonNode node = node(json, json.nextToken());
+        JsonToken valueToken = json.nextToken();
+        JsonNode node =
+            valueToken == JsonToken.START_ARRAY ? stringArray(json) : node(json, valueToken);
         if (node == null) {
           return null;
         }
@@ -120,8 +123,25 @@ final class WireJsonReader {
   }
 
   /**
+   * The array of strings the parser is in (after its start), as Jackson's tree model would make it;
+   * null for an array holding anything else (the tree then reads it).
+   */
+  private static JsonNode stringArray(JsonParser json) throws IOException {
+    ArrayNode array = NODES.arrayNode();
+    for (JsonToken token = json.nextToken();
+        token != JsonToken.END_ARRAY;
+        token = json.nextToken()) {
+      if (token != JsonToken.VALUE_STRING) {
+        return null;
+      }
+      array.add(json.getText());
+    }
+    return array;
+  }
+
+  /**
    * The node of the scalar value at {@code token}, as Jackson's tree model would make it; null for
-   * an object or array (no field of a wire format holds one: the tree reads such a value).
+   * an object or array (the tree reads such a value).
    */
   private static JsonNode node(JsonParser json, JsonToken token) throws IOException {
     return switch (token) {
@@ -249,6 +269,43 @@ final class WireJsonReader {
           kind, field, shown(node) + " is out of the 64-bit integer range");
     }
     return node.longValue();
+  }
+
+  /** Returns a JSON string, or null when the field is absent (an optional field). */
+  String optionalText(String field) {
+    return isPresent(field) ? text(field) : null;
+  }
+
+  /**
+   * Returns a JSON array of strings, or an empty list when the field is absent (an optional field).
+   */
+  java.util.List<String> optionalTextArray(String field) {
+    if (!isPresent(field)) {
+      return java.util.List.of();
+    }
+    JsonNode node = required(field);
+    if (!node.isArray()) {
+      throw new InvalidWireRecordException(
+          kind, field, shown(node) + " is not an array of strings");
+    }
+    java.util.List<String> texts = new java.util.ArrayList<>(node.size());
+    for (JsonNode element : node) {
+      if (!element.isTextual()) {
+        throw new InvalidWireRecordException(
+            kind, field, shown(node) + " is not an array of strings");
+      }
+      texts.add(element.textValue());
+    }
+    return texts;
+  }
+
+  private boolean isPresent(String field) {
+    for (int i = 0; i < size; i++) {
+      if (names[i].equals(field)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns a JSON string. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.SaleCondition;
 import io.marketlambda.core.model.Symbol;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class QuoteWireCodecTest {
 
   @Test
   void ignoresUnknownFields() {
+    // "exchange" has since become a field of v1 (read); "conditions" is still unknown (ignored).
     Quote expected =
         new Quote(
             new Symbol("BRK.B"),
@@ -53,9 +55,68 @@ class QuoteWireCodecTest {
             116.5,
             10,
             "lean-tick",
-            7);
+            7,
+            "NYSE",
+            0);
 
     assertThat(codec.decode(GoldenFiles.read("quote-v1-extra-field.json"))).isEqualTo(expected);
+  }
+
+  @Test
+  void carriesTheExchangeAndTheSaleConditionsOfATradeByName() {
+    // The example: a TRF average-price print of SPY, 2013-10-07 13:07:19 New York.
+    Quote print =
+        new Quote(
+            new Symbol("SPY"),
+            Instant.parse("2013-10-07T17:07:19.150Z"),
+            168.90,
+            1_002_411,
+            "lean-tick",
+            133_187,
+            "D",
+            SaleCondition.AVERAGE_PRICE.mask() | SaleCondition.TRADE_THROUGH_EXEMPT.mask());
+
+    assertThat(codec.encodeValue(print)).isEqualTo(GoldenFiles.read("quote-v1-conditions.json"));
+    assertThat(codec.decode(GoldenFiles.read("quote-v1-conditions.json"))).isEqualTo(print);
+  }
+
+  @Test
+  void aQuoteWithoutExchangeOrConditionsIsARegularSaleAndWritesNeitherField() {
+    assertThat(TRADE.exchange()).isNull();
+    assertThat(TRADE.conditions()).isZero();
+    assertThat(new String(codec.encodeValue(TRADE), java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain("exchange")
+        .doesNotContain("saleConditions");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"saleConditions\":[\"sold-on-mars\"]|saleConditions|"
+            + "\"sold-on-mars\" is not a sale condition (e.g. regular, intermarket-sweep, form-t)",
+        "\"saleConditions\":\"regular\"|saleConditions|\"regular\" is not an array of strings",
+        "\"saleConditions\":[1]|saleConditions|[1] is not an array of strings",
+        "\"exchange\":\"nyse arca\"|exchange|"
+            + "\"nyse arca\" is not a participant code like N or P ([A-Z0-9]{1,4})",
+        "\"exchange\":7|exchange|7 is not a string",
+      })
+  void rejectsBadExchangesAndConditionsNamingTheField(String extra, String field, String reason) {
+    byte[] value =
+        ("{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00Z\","
+                + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"lean-tick\","
+                + "\"sequence\":1,"
+                + extra
+                + "}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> codec.decode(value))
+        .isInstanceOfSatisfying(
+            InvalidWireRecordException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.reason()).isEqualTo(reason);
+            });
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.marketlambda.sources.recorded;
 
 import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.SaleCondition;
 import io.marketlambda.sources.quarantine.Quarantine;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Reads a QuantConnect Lean trade tick file, {@code yyyyMMdd_<symbol>_Trade_Tick.csv}, into {@link
@@ -18,7 +20,12 @@ import java.time.Instant;
  *   <li>{@code time}: milliseconds since midnight America/New_York (wall clock) of the file's date
  *   <li>{@code price}: USD x 10,000 (1818000 = 181.80 USD)
  *   <li>{@code size}: shares
- *   <li>{@code exchange}, {@code condition}: vendor codes, not kept
+ *   <li>{@code exchange}: the reporting market center's participant code on the consolidated tape
+ *       ({@code P} NYSE Arca, {@code N} NYSE, {@code D} FINRA trade reporting facility, ...), kept
+ *       as {@link Quote#exchange()}; empty for none
+ *   <li>{@code condition}: the sale conditions, AlgoSeek's flag bits in hexadecimal ({@code
+ *       20000020} = trade-through exempt and intermarket sweep), whose layout {@link SaleCondition}
+ *       uses, kept as {@link Quote#conditions()}; a bit no condition uses is rejected
  *   <li>{@code suspicious}: {@code 1} when the vendor flagged the tick as suspicious, {@code 0}
  *       otherwise; the column may be missing (older files). Flagged ticks are NOT accepted: they go
  *       to the quarantine with reason {@code flagged suspicious by the vendor}, so that an outlier
@@ -33,6 +40,7 @@ public final class LeanTradeTickReader {
   public static final String SOURCE = "lean-tick";
 
   static final String KIND = "Trade_Tick";
+  private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
   private static final LineFormat FORMAT = new LineFormat("Lean trade ticks", "", 5, 6);
 
   private LeanTradeTickReader() {}
@@ -56,6 +64,33 @@ public final class LeanTradeTickReader {
     Instant eventTime = LeanTime.instant(name.date(), row.wholeNumber(0, "time"), row);
     double priceUsd = row.leanPriceUsd(1, "price");
     long sizeShares = row.wholeNumber(2, "size");
-    return new Quote(name.symbol(), eventTime, priceUsd, sizeShares, SOURCE, row.lineNumber());
+    String exchange = row.text(3);
+    long conditions = conditions(row);
+    return new Quote(
+        name.symbol(),
+        eventTime,
+        priceUsd,
+        sizeShares,
+        SOURCE,
+        row.lineNumber(),
+        exchange.isEmpty() ? null : exchange,
+        conditions);
+  }
+
+  private static long conditions(CsvRow row) {
+    String text = row.text(4);
+    if (text.isEmpty()) {
+      return 0;
+    }
+    if (text.length() > 8 || !HEX.matcher(text).matches()) {
+      throw row.invalid("condition", CsvRow.quoted(text) + " is not 1 to 8 hexadecimal digits");
+    }
+    long bits = Long.parseLong(text, 16);
+    try {
+      SaleCondition.requireKnown(bits);
+    } catch (IllegalArgumentException e) {
+      throw row.invalid("condition", CsvRow.quoted(text) + ": " + e.getMessage());
+    }
+    return bits;
   }
 }

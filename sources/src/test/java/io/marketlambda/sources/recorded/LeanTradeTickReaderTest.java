@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketlambda.core.model.InvalidRecordException;
 import io.marketlambda.core.model.Quote;
+import io.marketlambda.core.model.SaleCondition;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.sources.quarantine.InMemoryQuarantine;
 import io.marketlambda.sources.quarantine.QuarantineFile;
@@ -45,12 +46,29 @@ class LeanTradeTickReaderTest {
     // line 1: 14430270,1815200,283,P,20002020,0 -> 04:00:30.270 EDT
     assertThat(quotes.get(0))
         .isEqualTo(
-            new Quote(IBM, Instant.parse("2013-10-07T08:00:30.270Z"), 181.52, 283, "lean-tick", 1));
+            new Quote(
+                IBM,
+                Instant.parse("2013-10-07T08:00:30.270Z"),
+                181.52,
+                283,
+                "lean-tick",
+                1,
+                "P",
+                SaleCondition.TRADE_THROUGH_EXEMPT.mask()
+                    | SaleCondition.EXTENDED_HOURS.mask()
+                    | SaleCondition.INTERMARKET_SWEEP.mask()));
     // line 159, the first trade at or after 09:30: 34200072,1819000,200,P,2000,0
     assertThat(quotes.get(158))
         .isEqualTo(
             new Quote(
-                IBM, Instant.parse("2013-10-07T13:30:00.072Z"), 181.90, 200, "lean-tick", 159));
+                IBM,
+                Instant.parse("2013-10-07T13:30:00.072Z"),
+                181.90,
+                200,
+                "lean-tick",
+                159,
+                "P",
+                SaleCondition.EXTENDED_HOURS.mask()));
     // last line: 69967550,1819900,200,P,20002020,0 -> 19:26:07.550 EDT
     assertThat(quotes.get(24_292).eventTime()).isEqualTo(Instant.parse("2013-10-07T23:26:07.550Z"));
     assertThat(quotes.get(24_292).sequence()).isEqualTo(24_293);
@@ -103,6 +121,36 @@ class LeanTradeTickReaderTest {
     assertThat(quarantine.records().get(2).reason())
         .isEqualTo("suspicious flagged suspicious by the vendor");
     assertThat(quarantine.records().get(4).reason()).isEqualTo("blank line");
+  }
+
+  @Test
+  void quarantinesBadExchangesAndConditionsNamingTheValue(@TempDir Path directory)
+      throws Exception {
+    Path file = directory.resolve("20131007_ibm_Trade_Tick.csv");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "34200100,1818000,100,P,20000020,0",
+            "34200101,1818000,100,P,2000zz,0",
+            "34200102,1818000,100,P,123456789,0",
+            "34200103,1818000,100,nyse,1,0",
+            "34200104,1818000,100,,,0",
+            ""));
+    try (RecordedReader<Quote> reader = LeanTradeTickReader.open(file, quarantine)) {
+      assertThat(reader.readAll())
+          .extracting(Quote::sequence, Quote::exchange, Quote::conditions)
+          .containsExactly(tuple(1L, "P", 0x20000020L), tuple(5L, null, 0L));
+    }
+    assertThat(quarantine.records())
+        .extracting(RejectedRecord::position, RejectedRecord::field, RejectedRecord::reason)
+        .containsExactly(
+            tuple(2L, "condition", "condition \"2000zz\" is not 1 to 8 hexadecimal digits"),
+            tuple(3L, "condition", "condition \"123456789\" is not 1 to 8 hexadecimal digits"),
+            tuple(
+                4L,
+                "exchange",
+                "exchange \"nyse\" is not a participant code like N or P ([A-Z0-9]{1,4})"));
   }
 
   @Test

@@ -71,7 +71,7 @@ public final class SymbolViews {
     void withdraw(Symbol symbol, Instant time, AlertType type);
   }
 
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2; // 2: bars keep prices by sale-condition eligibility
   private static final long MINUTE = 60_000;
   private static final List<BarInterval> ROLLED_UP =
       List.of(BarInterval.FIVE_MINUTES, BarInterval.FIFTEEN_MINUTES, BarInterval.ONE_HOUR);
@@ -157,13 +157,26 @@ public final class SymbolViews {
     tradeKeys.removeIf(key -> key.eventMillis() < watermarkMillis);
   }
 
-  /**
-   * Takes one trade.
-   *
-   * @param watermarkMillis the current watermark (as passed to {@link #advanceTo}), epoch ms UTC
-   */
+  /** Takes one regular-way trade (no stated sale condition). */
   public Outcome addTrade(
       long watermarkMillis, long eventMillis, long sequence, double priceUsd, long sizeShares) {
+    return addTrade(watermarkMillis, eventMillis, sequence, priceUsd, sizeShares, 0);
+  }
+
+  /**
+   * Takes one trade; its sale conditions decide what of its minute's bar it updates ({@link
+   * BarBuilder#addTrade(long, long, double, long, long)}).
+   *
+   * @param watermarkMillis the current watermark (as passed to {@link #advanceTo}), epoch ms UTC
+   * @param conditions the trade's {@link io.marketlambda.core.model.SaleCondition} bits
+   */
+  public Outcome addTrade(
+      long watermarkMillis,
+      long eventMillis,
+      long sequence,
+      double priceUsd,
+      long sizeShares,
+      long conditions) {
     if (eventMillis < watermarkMillis || eventMillis < finalBefore) {
       return Outcome.LATE;
     }
@@ -173,7 +186,7 @@ public final class SymbolViews {
     long start = Math.floorDiv(eventMillis, MINUTE) * MINUTE;
     minutes
         .computeIfAbsent(start, key -> new BarBuilder())
-        .addTrade(eventMillis, sequence, priceUsd, sizeShares);
+        .addTrade(eventMillis, sequence, priceUsd, sizeShares, conditions);
     changed.add(start);
     return Outcome.ACCEPTED;
   }

@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
  * price_usd        double     trade only, USD
  * size_shares      long       trade only, shares
  * sequence         long       trade only
+ * sale_conditions  long       trade only: its {@link io.marketlambda.core.model.SaleCondition} bits
  * open_usd ... trade_count    bar only: the {@link BarColumns} of a vendor 1-minute bar
  * error_field      string     invalid only: the field at fault, "$" for the whole value
  * error_reason     string     invalid only: why, naming the value
@@ -43,6 +44,7 @@ final class EventColumns {
           .add(QuoteColumns.PRICE_USD, DataTypes.DoubleType, true)
           .add(QuoteColumns.SIZE_SHARES, DataTypes.LongType, true)
           .add(QuoteColumns.SEQUENCE, DataTypes.LongType, true)
+          .add(QuoteColumns.SALE_CONDITIONS, DataTypes.LongType, true)
           .add(BarColumns.OPEN_USD, DataTypes.DoubleType, true)
           .add(BarColumns.HIGH_USD, DataTypes.DoubleType, true)
           .add(BarColumns.LOW_USD, DataTypes.DoubleType, true)
@@ -65,10 +67,11 @@ final class EventColumns {
   static final int I_PRICE = 3;
   static final int I_SIZE = 4;
   static final int I_SEQUENCE = 5;
-  static final int I_OPEN = 6;
-  static final int I_ERROR_FIELD = 13;
-  static final int I_ERROR_REASON = 14;
-  static final int I_KAFKA = 15;
+  static final int I_CONDITIONS = 6;
+  static final int I_OPEN = 7;
+  static final int I_ERROR_FIELD = 14;
+  static final int I_ERROR_REASON = 15;
+  static final int I_KAFKA = 16;
 
   private EventColumns() {}
 

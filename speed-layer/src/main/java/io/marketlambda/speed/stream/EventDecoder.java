@@ -85,6 +85,7 @@ final class EventDecoder implements MapFunction<Row, Row> {
     values[EventColumns.I_PRICE] = quote[2];
     values[EventColumns.I_SIZE] = quote[3];
     values[EventColumns.I_SEQUENCE] = quote[5];
+    values[EventColumns.I_CONDITIONS] = quote[7];
   }
 
   private static void decodeBar(byte[] value, Object[] values) {

@@ -97,7 +97,8 @@ final class SymbolViewsFunction
                   eventMillis,
                   event.getLong(EventColumns.I_SEQUENCE),
                   event.getDouble(EventColumns.I_PRICE),
-                  event.getLong(EventColumns.I_SIZE))
+                  event.getLong(EventColumns.I_SIZE),
+                  event.getLong(EventColumns.I_CONDITIONS))
               : views.addBar(watermark, bar(symbol, eventMillis, event));
       switch (outcome) {
         case ACCEPTED -> taken++;

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * One definition, proven: every real IBM and SPY trade of 2013-10-07 goes through the speed layer's
  * per-symbol state ({@link SymbolViews}, one minute of trades per micro-batch, the watermark 10 s
- * behind the newest trade) and through the batch functions on Spark ({@link BarsPipeline}, {@link
- * IntradayIndicators}, {@link IntradayAlerts}); every 1m, 5m, 15m and 1h bar, every indicator row
- * and every alert is equal.
+ * behind the newest trade) and through the batch functions on Spark, each trade with its sale
+ * conditions ({@link BarsPipeline}, {@link IntradayIndicators}, {@link IntradayAlerts}); every 1m,
+ * 5m, 15m and 1h bar, every indicator row and every alert is equal.
  */
 class SpeedBatchParityTest {
   private static final AlertRules RULES = new AlertRules(0.002, 3.0, 0.002);
@@ -115,7 +115,7 @@ class SpeedBatchParityTest {
   }
 
   /** What the speed layer's state handed out, the last update of each row winning. */
-  private static final class Speed implements SymbolViews.Updates {
+  static final class Speed implements SymbolViews.Updates {
     final Map<BarInterval, Map<Instant, Bar>> bars = new HashMap<>();
     final Map<Instant, double[]> indicators = new TreeMap<>();
     final Set<String> alerts = new TreeSet<>();
@@ -147,7 +147,7 @@ class SpeedBatchParityTest {
    * The trades in file order, one minute per micro-batch; between micro-batches the state goes
    * through its byte form, as in Spark's state store.
    */
-  private static Speed speed(Symbol symbol, LeanTradeTicks day) {
+  static Speed speed(Symbol symbol, LeanTradeTicks day) {
     Speed out = new Speed();
     SymbolViews views = SymbolViews.empty(symbol, RULES);
     long watermark = 0;
@@ -163,8 +163,10 @@ class SpeedBatchParityTest {
         LeanTradeTicks.Tick tick = ticks.get(i++);
         long millis = tick.time().toEpochMilli();
         newest = Math.max(newest, millis);
-        if (views.addTrade(watermark, millis, tick.line(), tick.priceUsd(), tick.size())
-            == SymbolViews.Outcome.LATE) {
+        SymbolViews.Outcome outcome =
+            views.addTrade(
+                watermark, millis, tick.line(), tick.priceUsd(), tick.size(), tick.conditions());
+        if (outcome == SymbolViews.Outcome.LATE) {
           out.late++;
         }
       }
@@ -184,7 +186,9 @@ class SpeedBatchParityTest {
               tick.priceUsd(),
               tick.size(),
               "lean-tick",
-              tick.line()));
+              tick.line(),
+              tick.exchange(),
+              tick.conditions()));
     }
     return spark.createDataFrame(rows, QuoteColumns.SCHEMA);
   }
