@@ -288,17 +288,11 @@ final class DemoRun {
 
   /** Waits for what is left of the duration, or forever; true when it elapsed. */
   private boolean awaitEnd(Optional<Duration> left) throws InterruptedException {
-    long deadline = System.nanoTime() + left.map(Duration::toNanos).orElse(Long.MAX_VALUE / 2);
-    while (true) {
-      signals.keep();
-      long slice = Math.min(1_000, Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
-      if (ended.await(slice, TimeUnit.MILLISECONDS)) {
-        return false;
-      }
-      if (left.isPresent() && System.nanoTime() >= deadline) {
-        return true;
-      }
+    if (left.isEmpty()) {
+      ended.await();
+      return false;
     }
+    return !ended.await(Math.max(0, left.get().toMillis()), TimeUnit.MILLISECONDS);
   }
 
   /** Stops everything once, from the main thread or the shutdown hook. */

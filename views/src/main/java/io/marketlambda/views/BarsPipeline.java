@@ -127,7 +127,10 @@ public final class BarsPipeline {
    * bar start), the extreme high and low, summed volume and trade count, and VWAP weighted by
    * volume ({@code Σ(vwap × volume) / Σ volume}, which equals the VWAP of the underlying trades),
    * or the typical price when the volume is 0. Equal to {@link #fromQuotes} on the same trades
-   * whenever each finer bar nests in one coarser bar (1m into 5m, 15m, 1h; 1d into 1w and 1mo).
+   * whenever each finer bar nests in one coarser bar (1m into 5m, 15m, 1h; 1d into 1w and 1mo) and
+   * has a trade that may set the last sale: a finer bar that took its prices from all its trades
+   * (only Form T prints, say) passes them on, where {@link #fromQuotes} over the coarser interval
+   * would not use them (the speed layer rolls up its own minutes trade by trade).
    *
    * @param bars a static or streaming Dataset with {@link BarColumns}, all of one interval that
    *     nests in {@code interval}

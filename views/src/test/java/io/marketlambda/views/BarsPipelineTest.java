@@ -108,8 +108,10 @@ class BarsPipelineTest {
     return spark.createDataFrame(rows(IBM), QuoteColumns.SCHEMA);
   }
 
-  /** Real trades as rows of {@link QuoteColumns}; {@link RollUpParityTest} reads them too. */
-  /** The ticks as regular sales (no exchange, no sale condition), as {@link QuoteColumns}. */
+  /**
+   * Real trades as rows of {@link QuoteColumns}, taken as regular sales (no exchange, no sale
+   * condition); {@link RollUpParityTest} reads them too.
+   */
   static List<Row> rows(LeanTradeTicks ticks) {
     return ticks.ticks().stream()
         .map(

@@ -94,7 +94,25 @@ public final class BarBuilder {
     tradeCount++;
   }
 
-  /** Adds a finer bar (a roll-up): ordered by its start. */
+  /**
+   * Adds the trades of another builder (a roll-up of finer bars that keeps the tape's rules): each
+   * kind of price merged with its own kind, so a finer bar that had to take its prices from all its
+   * trades (e.g. a pre-market minute of Form T prints) passes on only what its trades may set.
+   * Equal to adding the same trades to this builder one by one.
+   */
+  public void addAll(BarBuilder finer) {
+    last.merge(finer.last);
+    highLow.merge(finer.highLow);
+    any.merge(finer.any);
+    volumeShares += finer.volumeShares;
+    notionalUsd += finer.notionalUsd;
+    tradeCount += finer.tradeCount;
+  }
+
+  /**
+   * Adds a finer bar taken whole (a roll-up of bars, e.g. a vendor's): ordered by its start, its
+   * prices in every kind.
+   */
   public void addBar(Bar bar) {
     long start = bar.start().toEpochMilli();
     for (Prices prices : new Prices[] {last, highLow, any}) {
@@ -215,6 +233,38 @@ public final class BarBuilder {
       }
       this.high = Math.max(this.high, high);
       this.low = Math.min(this.low, low);
+    }
+
+    void merge(Prices other) {
+      if (other.empty) {
+        return;
+      }
+      if (empty) {
+        open = other.open;
+        high = other.high;
+        low = other.low;
+        close = other.close;
+        firstMillis = other.firstMillis;
+        firstSequence = other.firstSequence;
+        lastMillis = other.lastMillis;
+        lastSequence = other.lastSequence;
+        empty = false;
+        return;
+      }
+      if (other.firstMillis < firstMillis
+          || (other.firstMillis == firstMillis && other.firstSequence < firstSequence)) {
+        open = other.open;
+        firstMillis = other.firstMillis;
+        firstSequence = other.firstSequence;
+      }
+      if (other.lastMillis > lastMillis
+          || (other.lastMillis == lastMillis && other.lastSequence >= lastSequence)) {
+        close = other.close;
+        lastMillis = other.lastMillis;
+        lastSequence = other.lastSequence;
+      }
+      high = Math.max(high, other.high);
+      low = Math.min(low, other.low);
     }
 
     void write(DataOutput out) throws IOException {

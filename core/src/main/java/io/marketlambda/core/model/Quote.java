@@ -64,7 +64,8 @@ public record Quote(
     check.requireNonNegative("sequence", sequence);
     if (exchange != null && !isExchangeCode(exchange)) {
       throw check.invalid(
-          "exchange", '"' + exchange + "\" is not a participant code like N or P ([A-Z0-9]{1,4})");
+          "exchange",
+          '"' + exchange + "\" is not an exchange code like N, P or XNYS ([A-Z0-9]{1,8})");
     }
     try {
       SaleCondition.requireKnown(conditions);
@@ -85,7 +86,7 @@ public record Quote(
   }
 
   private static boolean isExchangeCode(String exchange) {
-    if (exchange.isEmpty() || exchange.length() > 4) {
+    if (exchange.isEmpty() || exchange.length() > 8) {
       return false;
     }
     for (int i = 0; i < exchange.length(); i++) {

@@ -1,8 +1,10 @@
 package io.marketlambda.core.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A trade's sale condition as reported on the consolidated tape, with the one eligibility table of
@@ -102,10 +104,12 @@ public enum SaleCondition {
   public static final long KNOWN_BITS = (1L << 32) - 1;
 
   private static final SaleCondition[] BY_BIT = new SaleCondition[32];
+  private static final Map<String, SaleCondition> BY_WIRE_NAME = new HashMap<>();
 
   static {
     for (SaleCondition condition : values()) {
       BY_BIT[condition.bit] = condition;
+      BY_WIRE_NAME.put(condition.wireName, condition);
     }
   }
 
@@ -113,8 +117,10 @@ public enum SaleCondition {
   private final boolean setsLast;
   private final boolean setsHighLow;
   private final boolean countsVolume;
+  private final String wireName;
 
   SaleCondition(int bit, boolean setsLast, boolean setsHighLow, boolean countsVolume) {
+    this.wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
     this.bit = bit;
     this.setsLast = setsLast;
     this.setsHighLow = setsHighLow;
@@ -143,7 +149,7 @@ public enum SaleCondition {
 
   /** The name on the wire: lower case with hyphens, e.g. {@code intermarket-sweep}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return wireName;
   }
 
   /**
@@ -152,10 +158,9 @@ public enum SaleCondition {
    * @throws IllegalArgumentException naming the value when it is no condition's wire name
    */
   public static SaleCondition ofWireName(String name) {
-    for (SaleCondition condition : values()) {
-      if (condition.wireName().equals(name)) {
-        return condition;
-      }
+    SaleCondition condition = BY_WIRE_NAME.get(name);
+    if (condition != null) {
+      return condition;
     }
     throw new IllegalArgumentException(
         '"' + name + "\" is not a sale condition (e.g. regular, intermarket-sweep, form-t)");

@@ -25,9 +25,9 @@ import java.time.Instant;
  *
  * Two optional fields follow for trades whose feed states them (Lean's tick files do, Alpha Vantage
  * does not): {@code "exchange":"D"}, the reporting market center's participant code, and {@code
- * "conditions":["average-price","trade-through-exempt"]}, the sale conditions by {@link
- * SaleCondition#wireName()}. Each is left out when there is none; a reader that predates them
- * ignores them, and a quote without them is a regular sale.
+ * "saleConditions":["average-price","trade-through-exempt"]}, the sale conditions by {@link
+ * SaleCondition#wireName()}. Each is left out when there is none (JSON null reads as none); a
+ * reader that predates them ignores them, and a quote without them is a regular sale.
  *
  * <p>{@code eventTime} is an ISO-8601 UTC instant as written by {@link
  * java.time.Instant#toString()}; {@code priceUsd} is a JSON number in the shortest form that reads

@@ -271,13 +271,14 @@ final class WireJsonReader {
     return node.longValue();
   }
 
-  /** Returns a JSON string, or null when the field is absent (an optional field). */
+  /** Returns a JSON string, or null when the field is absent or null (an optional field). */
   String optionalText(String field) {
     return isPresent(field) ? text(field) : null;
   }
 
   /**
-   * Returns a JSON array of strings, or an empty list when the field is absent (an optional field).
+   * Returns a JSON array of strings, or an empty list when the field is absent or null (an optional
+   * field).
    */
   java.util.List<String> optionalTextArray(String field) {
     if (!isPresent(field)) {
@@ -299,10 +300,11 @@ final class WireJsonReader {
     return texts;
   }
 
+  /** Whether the field is there and not JSON null: an optional field's null means absent. */
   private boolean isPresent(String field) {
     for (int i = 0; i < size; i++) {
       if (names[i].equals(field)) {
-        return true;
+        return !values[i].isNull();
       }
     }
     return false;

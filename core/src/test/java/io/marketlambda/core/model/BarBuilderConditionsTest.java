@@ -90,6 +90,37 @@ class BarBuilderConditionsTest {
   }
 
   @Test
+  void rollingUpBuildersKeepsTheRulesWhereRollingUpBarsCannot() {
+    // 09:29, before the open: only Form T prints; 09:30: a regular trade and a Form T print.
+    long nineTwentyNine = Instant.parse("2013-10-07T13:29:00Z").toEpochMilli();
+    long nineThirty = nineTwentyNine + 60_000;
+    BarBuilder preOpen = new BarBuilder();
+    preOpen.addTrade(nineTwentyNine + 1_000, 1, 181.00, 100, FORM_T);
+    preOpen.addTrade(nineTwentyNine + 2_000, 2, 183.00, 100, FORM_T);
+    BarBuilder open = new BarBuilder();
+    open.addTrade(nineThirty + 1_000, 3, 182.00, 100, REGULAR);
+    open.addTrade(nineThirty + 2_000, 4, 182.50, 100, FORM_T);
+    BarBuilder tradeByTrade = new BarBuilder();
+    tradeByTrade.addTrade(nineTwentyNine + 1_000, 1, 181.00, 100, FORM_T);
+    tradeByTrade.addTrade(nineTwentyNine + 2_000, 2, 183.00, 100, FORM_T);
+    tradeByTrade.addTrade(nineThirty + 1_000, 3, 182.00, 100, REGULAR);
+    tradeByTrade.addTrade(nineThirty + 2_000, 4, 182.50, 100, FORM_T);
+    Instant hour = Instant.parse("2013-10-07T13:00:00Z");
+
+    BarBuilder rolledUp = new BarBuilder();
+    rolledUp.addAll(preOpen);
+    rolledUp.addAll(open);
+
+    Bar bar = rolledUp.toBar(SPY, BarInterval.ONE_HOUR, hour);
+    assertThat(bar).isEqualTo(tradeByTrade.toBar(SPY, BarInterval.ONE_HOUR, hour));
+    // Only the regular trade may set a price; all four prints count in volume.
+    assertThat(List.of(bar.openUsd(), bar.highUsd(), bar.lowUsd(), bar.closeUsd()))
+        .containsExactly(182.00, 182.00, 182.00, 182.00);
+    assertThat(bar.volumeShares()).isEqualTo(400);
+    assertThat(bar.tradeCount()).isEqualTo(4);
+  }
+
+  @Test
   void theStateReadsBackToTheSameBarAndKeepsTakingTrades() throws IOException {
     BarBuilder bar = new BarBuilder();
     bar.addTrade(T + 1_000, 1, 167.90, 100, REGULAR);

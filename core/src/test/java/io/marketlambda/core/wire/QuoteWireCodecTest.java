@@ -81,6 +81,17 @@ class QuoteWireCodecTest {
   }
 
   @Test
+  void nullExchangeAndSaleConditionsReadAsAbsent() {
+    byte[] value =
+        ("{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00.123Z\","
+                + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"lean-tick\","
+                + "\"sequence\":42,\"exchange\":null,\"saleConditions\":null}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(codec.decode(value)).isEqualTo(TRADE);
+  }
+
+  @Test
   void aQuoteWithoutExchangeOrConditionsIsARegularSaleAndWritesNeitherField() {
     assertThat(TRADE.exchange()).isNull();
     assertThat(TRADE.conditions()).isZero();
@@ -98,7 +109,7 @@ class QuoteWireCodecTest {
         "\"saleConditions\":\"regular\"|saleConditions|\"regular\" is not an array of strings",
         "\"saleConditions\":[1]|saleConditions|[1] is not an array of strings",
         "\"exchange\":\"nyse arca\"|exchange|"
-            + "\"nyse arca\" is not a participant code like N or P ([A-Z0-9]{1,4})",
+            + "\"nyse arca\" is not an exchange code like N, P or XNYS ([A-Z0-9]{1,8})",
         "\"exchange\":7|exchange|7 is not a string",
       })
   void rejectsBadExchangesAndConditionsNamingTheField(String extra, String field, String reason) {

@@ -150,7 +150,7 @@ class LeanTradeTickReaderTest {
             tuple(
                 4L,
                 "exchange",
-                "exchange \"nyse\" is not a participant code like N or P ([A-Z0-9]{1,4})"));
+                "exchange \"nyse\" is not an exchange code like N, P or XNYS ([A-Z0-9]{1,8})"));
   }
 
   @Test

@@ -231,8 +231,8 @@ public final class SymbolViews {
         long coarse = Math.floorDiv(start, length) * length;
         if (coarse != last) {
           BarBuilder rollUp = new BarBuilder();
-          for (long minute : minutes.subMap(coarse, true, coarse + length, false).keySet()) {
-            rollUp.addBar(minute(minute));
+          for (BarBuilder minute : minutes.subMap(coarse, true, coarse + length, false).values()) {
+            rollUp.addAll(minute);
           }
           out.bar(rollUp.toBar(symbol, interval, Instant.ofEpochMilli(coarse)));
           last = coarse;
