@@ -211,60 +211,50 @@ public final class BarBuilder {
     private boolean empty = true;
 
     void add(long millis, long sequence, double open, double high, double low, double close) {
-      if (empty) {
-        this.open = open;
-        this.high = high;
-        this.low = low;
-        this.close = close;
-        firstMillis = lastMillis = millis;
-        firstSequence = lastSequence = sequence;
-        empty = false;
-        return;
-      }
-      if (millis < firstMillis || (millis == firstMillis && sequence < firstSequence)) {
-        this.open = open;
-        firstMillis = millis;
-        firstSequence = sequence;
-      }
-      if (millis > lastMillis || (millis == lastMillis && sequence >= lastSequence)) {
-        this.close = close;
-        lastMillis = millis;
-        lastSequence = sequence;
-      }
-      this.high = Math.max(this.high, high);
-      this.low = Math.min(this.low, low);
+      update(millis, sequence, open, high, low, close, millis, sequence);
     }
 
     void merge(Prices other) {
-      if (other.empty) {
-        return;
+      if (!other.empty) {
+        update(
+            other.firstMillis,
+            other.firstSequence,
+            other.open,
+            other.high,
+            other.low,
+            other.close,
+            other.lastMillis,
+            other.lastSequence);
       }
-      if (empty) {
-        open = other.open;
-        high = other.high;
-        low = other.low;
-        close = other.close;
-        firstMillis = other.firstMillis;
-        firstSequence = other.firstSequence;
-        lastMillis = other.lastMillis;
-        lastSequence = other.lastSequence;
-        empty = false;
-        return;
+    }
+
+    /** Takes prices whose first is at (firstMillis, firstSequence), last at (lastMillis, ...). */
+    private void update(
+        long firstMillis,
+        long firstSequence,
+        double open,
+        double high,
+        double low,
+        double close,
+        long lastMillis,
+        long lastSequence) {
+      if (empty
+          || firstMillis < this.firstMillis
+          || (firstMillis == this.firstMillis && firstSequence < this.firstSequence)) {
+        this.open = open;
+        this.firstMillis = firstMillis;
+        this.firstSequence = firstSequence;
       }
-      if (other.firstMillis < firstMillis
-          || (other.firstMillis == firstMillis && other.firstSequence < firstSequence)) {
-        open = other.open;
-        firstMillis = other.firstMillis;
-        firstSequence = other.firstSequence;
+      if (empty
+          || lastMillis > this.lastMillis
+          || (lastMillis == this.lastMillis && lastSequence >= this.lastSequence)) {
+        this.close = close;
+        this.lastMillis = lastMillis;
+        this.lastSequence = lastSequence;
       }
-      if (other.lastMillis > lastMillis
-          || (other.lastMillis == lastMillis && other.lastSequence >= lastSequence)) {
-        close = other.close;
-        lastMillis = other.lastMillis;
-        lastSequence = other.lastSequence;
-      }
-      high = Math.max(high, other.high);
-      low = Math.min(low, other.low);
+      this.high = empty ? high : Math.max(this.high, high);
+      this.low = empty ? low : Math.min(this.low, low);
+      empty = false;
     }
 
     void write(DataOutput out) throws IOException {

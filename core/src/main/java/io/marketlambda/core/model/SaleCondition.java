@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A trade's sale condition as reported on the consolidated tape, with the one eligibility table of
@@ -208,24 +209,18 @@ public enum SaleCondition {
   }
 
   /** The conditions barring the last sale: a trade sets it when none of these bits is set. */
-  public static final long BARRING_LAST = barring(0);
+  public static final long BARRING_LAST = barring(condition -> condition.setsLast);
 
   /** The conditions barring high and low. */
-  public static final long BARRING_HIGH_LOW = barring(1);
+  public static final long BARRING_HIGH_LOW = barring(condition -> condition.setsHighLow);
 
   /** The conditions barring volume. */
-  public static final long BARRING_VOLUME = barring(2);
+  public static final long BARRING_VOLUME = barring(condition -> condition.countsVolume);
 
-  private static long barring(int update) {
+  private static long barring(Predicate<SaleCondition> allows) {
     long mask = 0;
     for (SaleCondition condition : values()) {
-      boolean allows =
-          switch (update) {
-            case 0 -> condition.setsLast;
-            case 1 -> condition.setsHighLow;
-            default -> condition.countsVolume;
-          };
-      if (!allows) {
+      if (!allows.test(condition)) {
         mask |= condition.mask();
       }
     }

@@ -302,12 +302,8 @@ final class WireJsonReader {
 
   /** Whether the field is there and not JSON null: an optional field's null means absent. */
   private boolean isPresent(String field) {
-    for (int i = 0; i < size; i++) {
-      if (names[i].equals(field)) {
-        return !values[i].isNull();
-      }
-    }
-    return false;
+    JsonNode node = find(field);
+    return node != null && !node.isNull();
   }
 
   /** Returns a JSON string. */
@@ -320,12 +316,21 @@ final class WireJsonReader {
   }
 
   private JsonNode required(String field) {
+    JsonNode node = find(field);
+    if (node == null) {
+      throw new InvalidWireRecordException(kind, field, "is missing");
+    }
+    return node;
+  }
+
+  /** The field's value, null when the field is not there. */
+  private JsonNode find(String field) {
     for (int i = 0; i < size; i++) {
       if (names[i].equals(field)) {
         return values[i];
       }
     }
-    throw new InvalidWireRecordException(kind, field, "is missing");
+    return null;
   }
 
   /** Renders a value as JSON, cut to {@value #MAX_SHOWN} characters. */
