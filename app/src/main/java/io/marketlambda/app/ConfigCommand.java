@@ -10,6 +10,8 @@ import io.marketlambda.ingest.kafka.KafkaPublishConfig;
 import io.marketlambda.serving.ServingConfig;
 import io.marketlambda.sources.alphavantage.AlphaVantageConfig;
 import io.marketlambda.speed.stream.SpeedConfig;
+import io.marketlambda.views.BarsPipeline;
+import io.marketlambda.views.WireQuotes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,6 +46,9 @@ final class ConfigCommand implements Callable<Integer> {
     parts.put("Kafka publishing (ingest, replay)", KafkaPublishConfig.keys());
     parts.put("Alpha Vantage (ingest alphavantage)", AlphaVantageConfig.keys());
     parts.put("HBase views (speed, batch, serve)", HBaseViewsConfig.keys());
+    parts.put(
+        "both layers (speed, batch)",
+        List.of(BarsPipeline.PRICE_EXCLUDED_CONDITIONS, WireQuotes.MAX_EVENT_TIME_AHEAD));
     parts.put("speed layer (speed)", SpeedConfig.keys());
     List<ConfigKey<?>> batch = new ArrayList<>(BatchConfig.keys());
     batch.add(QuoteLanding.FAIL_ON_DATA_LOSS);

@@ -58,10 +58,13 @@ class BatchApplicationTest {
             "batch.vacuum-retention",
             "batch.serving-copy",
             "batch.lock-timeout",
-            "quotes.max-event-time-ahead");
+            "quotes.max-event-time-ahead",
+            "bars.price-excluded-conditions");
     assertThat(config.lockTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.servingCopy()).isFalse();
     assertThat(config.maxEventTimeAhead()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.saleConditions())
+        .isEqualTo(io.marketlambda.core.model.SaleConditionRules.TAPE);
     assertThat(config.movers()).isEqualTo(10);
     assertThat(config.optimize()).isTrue();
     assertThat(config.vacuumRetention()).isEqualTo(Duration.ofDays(7));

@@ -16,9 +16,11 @@ import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.window;
 
+import io.marketlambda.core.config.ConfigKey;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.SaleCondition;
+import io.marketlambda.core.model.SaleConditionRules;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,29 +48,57 @@ import org.apache.spark.sql.SparkSession;
  * closed bars.
  */
 public final class BarsPipeline {
+  /**
+   * Sale conditions whose trades set no price in either layer's bars, beyond the tape's table
+   * ({@link SaleConditionRules}); one setting for both layers, so that their bars stay equal.
+   */
+  public static final ConfigKey<SaleConditionRules> PRICE_EXCLUDED_CONDITIONS =
+      ConfigKey.parsed(
+          "bars.price-excluded-conditions",
+          SaleConditionRules.TAPE,
+          "none, or sale conditions by wire name separated by commas (e.g. intermarket-sweep)",
+          SaleConditionRules::parse,
+          "Sale conditions whose trades set no price (open, high, low, close) in either layer's"
+              + " bars, beyond the tape's table; their volume counts. none = the consolidated"
+              + " tape's rules; intermarket-sweep reproduces Lean's (AlgoSeek's) minute bars");
+
   private static final String WINDOW = "window";
 
   private BarsPipeline() {}
 
   /**
-   * Returns the bars of one interval.
+   * Returns the bars of one interval under the tape's rules.
    *
    * @param quotes a static or streaming Dataset with {@link QuoteColumns}
    * @return a Dataset with {@link BarColumns}, one row per symbol and bar start
    * @throws IllegalStateException when the session time zone is not UTC
    */
   public static Dataset<Row> fromQuotes(Dataset<Row> quotes, BarInterval interval) {
+    return fromQuotes(quotes, interval, SaleConditionRules.TAPE);
+  }
+
+  /**
+   * Returns the bars of one interval.
+   *
+   * @param quotes a static or streaming Dataset with {@link QuoteColumns}
+   * @param rules what a trade of each sale condition updates ({@link #PRICE_EXCLUDED_CONDITIONS})
+   * @return a Dataset with {@link BarColumns}, one row per symbol and bar start
+   * @throws IllegalStateException when the session time zone is not UTC
+   */
+  public static Dataset<Row> fromQuotes(
+      Dataset<Row> quotes, BarInterval interval, SaleConditionRules rules) {
     requireUtcSession(quotes.sparkSession());
     Column ordering = struct(col(QuoteColumns.EVENT_TIME), col(QuoteColumns.SEQUENCE));
     Column price = col(QuoteColumns.PRICE_USD);
     Column size = col(QuoteColumns.SIZE_SHARES);
     // A row without the column's value (a file written before it existed) is a regular sale.
     Column conditions = coalesce(col(QuoteColumns.SALE_CONDITIONS), lit(0L));
-    // The tape's eligibility table (SaleCondition): a trade updates a value when none of its
-    // conditions bars it. Null orderings and prices are skipped by min_by/max_by and min/max.
-    Column setsLast = conditions.bitwiseAND(SaleCondition.BARRING_LAST).equalTo(0);
-    Column setsHighLow = conditions.bitwiseAND(SaleCondition.BARRING_HIGH_LOW).equalTo(0);
-    Column countsVolume = conditions.bitwiseAND(SaleCondition.BARRING_VOLUME).equalTo(0);
+    // The tape's eligibility table (SaleCondition) under the rules: a trade updates a value when
+    // none of its conditions bars it. Null orderings and prices are skipped by min_by/max_by and
+    // min/max.
+    Column setsLast = conditions.bitwiseAND(rules.barringLast()).equalTo(0);
+    Column setsHighLow = conditions.bitwiseAND(rules.barringHighLow()).equalTo(0);
+    Column countsVolume = conditions.bitwiseAND(rules.barringVolume()).equalTo(0);
     Column lastOrdering = when(setsLast, ordering);
     Column highLowOrdering = when(setsHighLow, ordering);
     Column highLowPrice = when(setsHighLow, price);

@@ -3,6 +3,8 @@ package io.marketlambda.batch.run;
 import io.marketlambda.core.config.ConfigKey;
 import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.model.SaleConditionRules;
+import io.marketlambda.views.BarsPipeline;
 import io.marketlambda.views.WireQuotes;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.List;
  * @param lockTimeout how long a run holding the lake's batch-run lock may go unheard of (its
  *     heartbeat is every quarter of this) before another run takes the lock over ({@link
  *     BatchRunLock})
+ * @param saleConditions what a trade of each sale condition updates in the bars of landed quotes,
+ *     as the speed layer ({@link BarsPipeline#PRICE_EXCLUDED_CONDITIONS})
  */
 public record BatchConfig(
     LakeConfig lake,
@@ -34,7 +38,8 @@ public record BatchConfig(
     java.util.Map<String, String> hbase,
     io.marketlambda.hbaseviews.HBaseViewsConfig views,
     Duration maxEventTimeAhead,
-    Duration lockTimeout) {
+    Duration lockTimeout,
+    SaleConditionRules saleConditions) {
   public static final ConfigKey<Boolean> SERVING_COPY =
       ConfigKey.bool(
           "batch.serving-copy",
@@ -88,7 +93,8 @@ public record BatchConfig(
         settings.withPrefix("hbase."),
         io.marketlambda.hbaseviews.HBaseViewsConfig.from(settings),
         settings.get(WireQuotes.MAX_EVENT_TIME_AHEAD),
-        settings.get(LOCK_TIMEOUT));
+        settings.get(LOCK_TIMEOUT),
+        settings.get(BarsPipeline.PRICE_EXCLUDED_CONDITIONS));
   }
 
   /** This config with another {@code batch.lock-timeout}. */
@@ -102,7 +108,8 @@ public record BatchConfig(
         hbase,
         views,
         maxEventTimeAhead,
-        timeout);
+        timeout,
+        saleConditions);
   }
 
   /** A config of the lake alone: no serving copy. */
@@ -118,7 +125,8 @@ public record BatchConfig(
         io.marketlambda.hbaseviews.HBaseViewsConfig.from(
             io.marketlambda.core.config.Settings.empty()),
         WireQuotes.MAX_EVENT_TIME_AHEAD.defaultValue().orElseThrow(),
-        LOCK_TIMEOUT.defaultValue().orElseThrow());
+        LOCK_TIMEOUT.defaultValue().orElseThrow(),
+        SaleConditionRules.TAPE);
   }
 
   /** Every key this config reads besides the shared configs. */
@@ -129,6 +137,7 @@ public record BatchConfig(
         VACUUM_RETENTION,
         SERVING_COPY,
         LOCK_TIMEOUT,
-        WireQuotes.MAX_EVENT_TIME_AHEAD);
+        WireQuotes.MAX_EVENT_TIME_AHEAD,
+        BarsPipeline.PRICE_EXCLUDED_CONDITIONS);
   }
 }

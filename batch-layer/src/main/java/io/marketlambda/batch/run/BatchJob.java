@@ -256,7 +256,9 @@ public final class BatchJob {
       Map<String, Long> rowCounts) {
     Dataset<Row> decoded = SilverQuotes.decode(quotes, config.maxEventTimeAhead().toMillis());
     quarantine(SilverQuotes.rejected(decoded), rowCounts);
-    Dataset<Row> minutes = SilverQuotes.minuteBars(SilverQuotes.trades(decoded), quotes, runDate);
+    Dataset<Row> minutes =
+        SilverQuotes.minuteBars(
+            SilverQuotes.trades(decoded), quotes, runDate, config.saleConditions());
     write(LakeTable.SILVER_BARS_INTRADAY, minutes, tableVersions, rowCounts);
   }
 

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.row_number;
 
 import io.marketlambda.batch.bronze.BronzeColumns;
 import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.SaleConditionRules;
 import io.marketlambda.views.BarsPipeline;
 import io.marketlambda.views.QuoteColumns;
 import java.time.LocalDate;
@@ -119,14 +120,16 @@ public final class SilverQuotes {
    * BarsPipeline#fromQuotes}, the speed layer's definition), as rows of {@link BronzeColumns#BARS}
    * with source {@value #SOURCE}, {@code ingested_at} the latest landing of bronze, empty
    * lineage_file and lineage_line 0.
+   *
+   * @param rules what a trade of each sale condition updates, as in the speed layer
    */
   public static Dataset<Row> minuteBars(
-      Dataset<Row> trades, Dataset<Row> bronzeQuotes, LocalDate runDate) {
+      Dataset<Row> trades, Dataset<Row> bronzeQuotes, LocalDate runDate, SaleConditionRules rules) {
     Dataset<Row> upToRunDate =
         trades.filter(
             SilverDailyBars.tradingDate(col(QuoteColumns.EVENT_TIME))
                 .leq(lit(java.sql.Date.valueOf(runDate))));
-    return BarsPipeline.fromQuotes(upToRunDate, BarInterval.ONE_MINUTE)
+    return BarsPipeline.fromQuotes(upToRunDate, BarInterval.ONE_MINUTE, rules)
         .crossJoin(bronzeQuotes.agg(max(BronzeColumns.INGESTED_AT).as("landed_at")))
         .select(IntradayDailyBars.asBronzeBars(SOURCE, col("landed_at")));
   }

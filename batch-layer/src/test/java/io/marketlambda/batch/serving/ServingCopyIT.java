@@ -85,7 +85,8 @@ class ServingCopyIT {
                 Integer.toString(endpoints.zookeeperClientPort())),
             VIEWS,
             WireQuotes.MAX_EVENT_TIME_AHEAD.defaultValue().orElseThrow(),
-            BatchConfig.LOCK_TIMEOUT.defaultValue().orElseThrow());
+            BatchConfig.LOCK_TIMEOUT.defaultValue().orElseThrow(),
+            io.marketlambda.core.model.SaleConditionRules.TAPE);
 
     BatchJob.Run first =
         new BatchJob(spark, config, Clock.systemUTC(), LOG::info)

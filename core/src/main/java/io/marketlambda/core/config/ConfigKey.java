@@ -167,6 +167,23 @@ public final class ConfigKey<T> {
         ANY);
   }
 
+  /**
+   * A value of a type of the product's own, parsed by {@code parser}, written in config as its
+   * {@code toString()}.
+   *
+   * @param expected what a valid value is, for messages, e.g. {@code none or sale conditions}
+   * @param parser reads a stripped non-blank value; throws {@link IllegalArgumentException} with
+   *     the reason when the value is invalid
+   */
+  public static <T> ConfigKey<T> parsed(
+      String name,
+      T defaultValue,
+      String expected,
+      Function<String, T> parser,
+      String description) {
+    return new ConfigKey<>(name, defaultValue, description, expected, parser, ANY);
+  }
+
   /** Returns the key's name, e.g. {@code lake.root}. */
   public String name() {
     return name;

@@ -16,15 +16,16 @@ import java.util.Map;
  * on real data prove them equal: {@code SpeedBatchParityTest}, {@code RollUpParityTest}).
  *
  * <p>From trades ({@link #addTrade}), by their sale conditions ({@link SaleCondition}, the tape's
- * eligibility table): open and close are the prices of the first and last trade that may set the
- * last sale, by (event time, sequence), whatever order they arrive in; high and low the extreme
- * prices of the trades that may set them; volume the sum of sizes (shares) of the trades that count
- * in volume; VWAP {@code Σ(price × size) / Σ size} over those (Berkowitz, Logue and Noser, Journal
- * of Finance 43(1), 1988), or the typical price {@code (high + low + close) / 3} when the volume is
- * 0; trade count the number of trades, every print counted whatever its conditions. A bar none of
- * whose trades may set the last sale takes open and close from those that may set high and low, and
- * a bar with neither (e.g. only Form T prints before the open) takes every price from all its
- * trades, so that it still has prices; the tape's rules decide only among the trades of one bar.
+ * eligibility table, less any conditions {@link SaleConditionRules} takes out of the prices): open
+ * and close are the prices of the first and last trade that may set the last sale, by (event time,
+ * sequence), whatever order they arrive in; high and low the extreme prices of the trades that may
+ * set them; volume the sum of sizes (shares) of the trades that count in volume; VWAP {@code
+ * Σ(price × size) / Σ size} over those (Berkowitz, Logue and Noser, Journal of Finance 43(1),
+ * 1988), or the typical price {@code (high + low + close) / 3} when the volume is 0; trade count
+ * the number of trades, every print counted whatever its conditions. A bar none of whose trades may
+ * set the last sale takes open and close from those that may set high and low, and a bar with
+ * neither (e.g. only Form T prints before the open) takes every price from all its trades, so that
+ * it still has prices; the tape's rules decide only among the trades of one bar.
  *
  * <p>From finer bars ({@link #addBar}, a roll-up): open of the earliest bar and close of the latest
  * by bar start, extreme high and low, summed volume and trade count, VWAP {@code Σ(vwap × volume) /
@@ -43,12 +44,23 @@ public final class BarBuilder {
   /** Prices of every trade. */
   private final Prices any = new Prices();
 
+  private final SaleConditionRules rules;
   private double volumeShares;
   private double notionalUsd;
   private long tradeCount;
 
-  /** An empty bar: {@link #isEmpty()} until the first event. */
-  public BarBuilder() {}
+  /** An empty bar under the tape's rules: {@link #isEmpty()} until the first event. */
+  public BarBuilder() {
+    this(SaleConditionRules.TAPE);
+  }
+
+  /**
+   * An empty bar whose trades update what {@code rules} allow: {@link #isEmpty()} until the first
+   * event.
+   */
+  public BarBuilder(SaleConditionRules rules) {
+    this.rules = rules;
+  }
 
   /** A bar holding one whole bar, e.g. a vendor's 1-minute bar. */
   public static BarBuilder of(Bar bar) {
@@ -70,7 +82,7 @@ public final class BarBuilder {
   }
 
   /**
-   * Adds one trade, updating what its sale conditions allow.
+   * Adds one trade, updating what its sale conditions allow under this builder's rules.
    *
    * @param eventMillis the trade's event time, epoch ms UTC
    * @param sequence orders trades of equal event time
@@ -81,13 +93,13 @@ public final class BarBuilder {
   public void addTrade(
       long eventMillis, long sequence, double priceUsd, long sizeShares, long conditions) {
     any.add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd);
-    if (SaleCondition.setsHighLow(conditions)) {
+    if (rules.setsHighLow(conditions)) {
       highLow.add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd);
     }
-    if (SaleCondition.setsLast(conditions)) {
+    if (rules.setsLast(conditions)) {
       last.add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd);
     }
-    if (SaleCondition.countsVolume(conditions)) {
+    if (rules.countsVolume(conditions)) {
       volumeShares += sizeShares;
       notionalUsd += priceUsd * sizeShares;
     }
@@ -186,9 +198,17 @@ public final class BarBuilder {
     out.writeLong(tradeCount);
   }
 
-  /** Reads what {@link #write} wrote. */
+  /** Reads what {@link #write} wrote, under the tape's rules. */
   public static BarBuilder read(DataInput in) throws IOException {
-    BarBuilder builder = new BarBuilder();
+    return read(in, SaleConditionRules.TAPE);
+  }
+
+  /**
+   * Reads what {@link #write} wrote; trades added from now on update what {@code rules} allow (the
+   * rules are configuration, not state).
+   */
+  public static BarBuilder read(DataInput in, SaleConditionRules rules) throws IOException {
+    BarBuilder builder = new BarBuilder(rules);
     builder.last.read(in);
     builder.highLow.read(in);
     builder.any.read(in);

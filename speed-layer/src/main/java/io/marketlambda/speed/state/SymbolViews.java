@@ -6,6 +6,7 @@ import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarBuilder;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
+import io.marketlambda.core.model.SaleConditionRules;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.views.AlertRules;
 import io.marketlambda.views.IntradayAlerts;
@@ -79,6 +80,7 @@ public final class SymbolViews {
 
   private final Symbol symbol;
   private final AlertRules rules;
+  private final SaleConditionRules saleConditions;
   private final NavigableMap<Long, BarBuilder> minutes;
   private SessionIndicators finalIndicators;
   private long finalBefore;
@@ -91,6 +93,7 @@ public final class SymbolViews {
   private SymbolViews(
       Symbol symbol,
       AlertRules rules,
+      SaleConditionRules saleConditions,
       NavigableMap<Long, BarBuilder> minutes,
       SessionIndicators finalIndicators,
       long finalBefore,
@@ -98,6 +101,7 @@ public final class SymbolViews {
       NavigableMap<Long, Integer> raised) {
     this.symbol = symbol;
     this.rules = rules;
+    this.saleConditions = saleConditions;
     this.minutes = minutes;
     this.finalIndicators = finalIndicators;
     this.finalBefore = finalBefore;
@@ -109,11 +113,14 @@ public final class SymbolViews {
    * The views of a symbol nothing was seen of yet.
    *
    * @param rules the alert thresholds (configuration, not state)
+   * @param saleConditions what a trade of each sale condition updates in its bar (configuration)
    */
-  public static SymbolViews empty(Symbol symbol, AlertRules rules) {
+  public static SymbolViews empty(
+      Symbol symbol, AlertRules rules, SaleConditionRules saleConditions) {
     return new SymbolViews(
         symbol,
         rules,
+        saleConditions,
         new TreeMap<>(),
         new SessionIndicators(),
         Long.MIN_VALUE,
@@ -185,7 +192,7 @@ public final class SymbolViews {
     }
     long start = Math.floorDiv(eventMillis, MINUTE) * MINUTE;
     minutes
-        .computeIfAbsent(start, key -> new BarBuilder())
+        .computeIfAbsent(start, key -> new BarBuilder(saleConditions))
         .addTrade(eventMillis, sequence, priceUsd, sizeShares, conditions);
     changed.add(start);
     return Outcome.ACCEPTED;
@@ -306,11 +313,12 @@ public final class SymbolViews {
   }
 
   /**
-   * Reads what {@link #toBytes} wrote.
+   * Reads what {@link #toBytes} wrote, with the configuration of {@link #empty}.
    *
    * @throws IllegalStateException when the bytes are of another format version or cut short
    */
-  public static SymbolViews read(Symbol symbol, AlertRules rules, byte[] state) {
+  public static SymbolViews read(
+      Symbol symbol, AlertRules rules, SaleConditionRules saleConditions, byte[] state) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
       int format = in.readInt();
       if (format != FORMAT) {
@@ -329,7 +337,7 @@ public final class SymbolViews {
       NavigableMap<Long, BarBuilder> minutes = new TreeMap<>();
       for (int i = 0; i < count; i++) {
         long start = in.readLong();
-        minutes.put(start, BarBuilder.read(in));
+        minutes.put(start, BarBuilder.read(in, saleConditions));
       }
       int keys = in.readInt();
       Set<TradeKey> tradeKeys = new HashSet<>(Math.max(16, keys * 2));
@@ -341,7 +349,8 @@ public final class SymbolViews {
       for (int i = 0; i < raisedCount; i++) {
         raised.put(in.readLong(), in.readInt());
       }
-      return new SymbolViews(symbol, rules, minutes, indicators, finalBefore, tradeKeys, raised);
+      return new SymbolViews(
+          symbol, rules, saleConditions, minutes, indicators, finalBefore, tradeKeys, raised);
     } catch (IOException e) {
       throw new IllegalStateException(
           "Cannot read the speed layer's state of " + symbol + ": " + e, e);

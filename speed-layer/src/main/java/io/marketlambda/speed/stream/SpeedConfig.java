@@ -4,8 +4,10 @@ import io.marketlambda.core.config.ConfigKey;
 import io.marketlambda.core.config.LakeConfig;
 import io.marketlambda.core.config.Settings;
 import io.marketlambda.core.config.TopicsConfig;
+import io.marketlambda.core.model.SaleConditionRules;
 import io.marketlambda.hbaseviews.HBaseViewsConfig;
 import io.marketlambda.views.AlertRules;
+import io.marketlambda.views.BarsPipeline;
 import io.marketlambda.views.WireQuotes;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +36,8 @@ import java.util.TreeMap;
  *     further ahead it is dead-lettered ({@link WireQuotes#MAX_EVENT_TIME_AHEAD})
  * @param failOnDataLoss whether a query fails when records it has not read yet are gone from Kafka
  *     (retention, a deleted topic); otherwise it goes on and the gap is logged and counted
+ * @param saleConditions what a trade of each sale condition updates in its bar, as the batch layer
+ *     ({@link BarsPipeline#PRICE_EXCLUDED_CONDITIONS})
  */
 public record SpeedConfig(
     Map<String, String> kafka,
@@ -51,7 +55,8 @@ public record SpeedConfig(
     LatestQuoteTrigger latestQuoteTrigger,
     Restarts restarts,
     Duration maxEventTimeAhead,
-    boolean failOnDataLoss) {
+    boolean failOnDataLoss,
+    SaleConditionRules saleConditions) {
 
   /**
    * How {@code marketlambda speed} restarts its queries from their checkpoints after one fails (an
@@ -225,7 +230,8 @@ public record SpeedConfig(
             settings.get(RESTART_INITIAL_BACKOFF),
             settings.get(RESTART_MAX_BACKOFF)),
         settings.get(WireQuotes.MAX_EVENT_TIME_AHEAD),
-        settings.get(FAIL_ON_DATA_LOSS));
+        settings.get(FAIL_ON_DATA_LOSS),
+        settings.get(BarsPipeline.PRICE_EXCLUDED_CONDITIONS));
   }
 
   /** Every key this config reads besides the pass-through prefixes and the shared configs. */
@@ -246,6 +252,7 @@ public record SpeedConfig(
         RESTART_INITIAL_BACKOFF,
         RESTART_MAX_BACKOFF,
         WireQuotes.MAX_EVENT_TIME_AHEAD,
-        FAIL_ON_DATA_LOSS);
+        FAIL_ON_DATA_LOSS,
+        BarsPipeline.PRICE_EXCLUDED_CONDITIONS);
   }
 }

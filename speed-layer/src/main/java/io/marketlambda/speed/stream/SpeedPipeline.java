@@ -89,7 +89,7 @@ public final class SpeedPipeline {
             .withWatermark(EventColumns.EVENT_TIME, config.watermark().toMillis() + " milliseconds")
             .groupByKey((MapFunction<Row, String>) SymbolViewsFunction::key, Encoders.STRING())
             .flatMapGroupsWithState(
-                new SymbolViewsFunction(rules, counts),
+                new SymbolViewsFunction(rules, config.saleConditions(), counts),
                 OutputMode.Update(),
                 Encoders.BINARY(),
                 Encoders.row(UpdateColumns.SCHEMA),

@@ -4,6 +4,7 @@ import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.SaleConditionRules;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.speed.state.SymbolViews;
 import io.marketlambda.views.AlertRules;
@@ -35,10 +36,12 @@ final class SymbolViewsFunction
   static final String INVALID_KEY = "";
 
   private final AlertRules rules;
+  private final SaleConditionRules saleConditions;
   private final SpeedCounts counts;
 
-  SymbolViewsFunction(AlertRules rules, SpeedCounts counts) {
+  SymbolViewsFunction(AlertRules rules, SaleConditionRules saleConditions, SpeedCounts counts) {
     this.rules = rules;
+    this.saleConditions = saleConditions;
     this.counts = counts;
   }
 
@@ -60,8 +63,8 @@ final class SymbolViewsFunction
     long watermark = state.getCurrentWatermarkMs();
     SymbolViews views =
         state.exists()
-            ? SymbolViews.read(symbol, rules, state.get())
-            : SymbolViews.empty(symbol, rules);
+            ? SymbolViews.read(symbol, rules, saleConditions, state.get())
+            : SymbolViews.empty(symbol, rules, saleConditions);
     SymbolViews.Updates updates =
         new SymbolViews.Updates() {
           @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.SaleConditionRules;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.LocalSpark;
@@ -30,14 +31,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One definition, proven: every real IBM and SPY trade of 2013-10-07 goes through the speed layer's
  * per-symbol state ({@link SymbolViews}, one minute of trades per micro-batch, the watermark 10 s
  * behind the newest trade) and through the batch functions on Spark, each trade with its sale
  * conditions ({@link BarsPipeline}, {@link IntradayIndicators}, {@link IntradayAlerts}); every 1m,
- * 5m, 15m and 1h bar, every indicator row and every alert is equal.
+ * 5m, 15m and 1h bar, every indicator row and every alert is equal, under the tape's rules and with
+ * sweeps taken out of the prices ({@link BarsPipeline#PRICE_EXCLUDED_CONDITIONS}).
  */
 class SpeedBatchParityTest {
   private static final AlertRules RULES = new AlertRules(0.002, 3.0, 0.002);
@@ -49,15 +52,18 @@ class SpeedBatchParityTest {
           BarInterval.FIFTEEN_MINUTES,
           BarInterval.ONE_HOUR);
 
-  @Test
-  void theSpeedLayersStateAndTheBatchFunctionsMakeEqualViewsOfARealDay() {
+  @ParameterizedTest(name = "bars.price-excluded-conditions={0}")
+  @ValueSource(strings = {"none", "intermarket-sweep"})
+  void theSpeedLayersStateAndTheBatchFunctionsMakeEqualViewsOfARealDay(String excluded) {
+    SaleConditionRules saleConditions = BarsPipeline.PRICE_EXCLUDED_CONDITIONS.parse(excluded);
     for (String name : List.of("IBM", "SPY")) {
       LeanTradeTicks day = LeanTradeTicks.read(name);
-      Speed speed = speed(Symbol.of(name), day);
+      Speed speed = speed(Symbol.of(name), day, saleConditions);
       assertThat(speed.late).isZero();
       SparkSession spark = LocalSpark.session();
       Dataset<Row> quotes = quotes(spark, name, day);
-      Dataset<Row> minutes = BarsPipeline.fromQuotes(quotes, BarInterval.ONE_MINUTE).cache();
+      Dataset<Row> minutes =
+          BarsPipeline.fromQuotes(quotes, BarInterval.ONE_MINUTE, saleConditions).cache();
 
       for (BarInterval interval : INTERVALS) {
         // The batch layer's bars of the same trades, by the tape's rules over the whole interval:
@@ -66,7 +72,7 @@ class SpeedBatchParityTest {
         Dataset<Row> batchBars =
             interval == BarInterval.ONE_MINUTE
                 ? minutes
-                : BarsPipeline.fromQuotes(quotes, interval);
+                : BarsPipeline.fromQuotes(quotes, interval, saleConditions);
         List<Row> rows = batchBars.collectAsList();
         Map<Instant, Bar> speedBars = speed.bars.get(interval);
         assertThat(speedBars).as(name + " " + interval).hasSize(rows.size());
@@ -152,15 +158,15 @@ class SpeedBatchParityTest {
    * The trades in file order, one minute per micro-batch; between micro-batches the state goes
    * through its byte form, as in Spark's state store.
    */
-  static Speed speed(Symbol symbol, LeanTradeTicks day) {
+  static Speed speed(Symbol symbol, LeanTradeTicks day, SaleConditionRules saleConditions) {
     Speed out = new Speed();
-    SymbolViews views = SymbolViews.empty(symbol, RULES);
+    SymbolViews views = SymbolViews.empty(symbol, RULES, saleConditions);
     long watermark = 0;
     long newest = Long.MIN_VALUE;
     List<LeanTradeTicks.Tick> ticks = day.ticks();
     int i = 0;
     while (i < ticks.size()) {
-      views = SymbolViews.read(symbol, RULES, views.toBytes());
+      views = SymbolViews.read(symbol, RULES, saleConditions, views.toBytes());
       views.advanceTo(watermark, out);
       long minute = Math.floorDiv(ticks.get(i).time().toEpochMilli(), 60_000);
       while (i < ticks.size()

@@ -6,6 +6,7 @@ import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
+import io.marketlambda.core.model.SaleConditionRules;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.views.AlertRules;
@@ -51,7 +52,7 @@ class SymbolViewsTest {
 
   @Test
   void aTradeBehindTheWatermarkIsLateAndChangesNothing() {
-    SymbolViews views = SymbolViews.empty(IBM, RULES);
+    SymbolViews views = SymbolViews.empty(IBM, RULES, SaleConditionRules.TAPE);
     Recorded out = new Recorded();
     views.advanceTo(OPEN + 5 * MINUTE, out);
 
@@ -64,7 +65,7 @@ class SymbolViewsTest {
 
   @Test
   void theSameEventTimeAndSequenceTwiceIsADuplicate() {
-    SymbolViews views = SymbolViews.empty(IBM, RULES);
+    SymbolViews views = SymbolViews.empty(IBM, RULES, SaleConditionRules.TAPE);
 
     assertThat(views.addTrade(0, OPEN + 1_000, 7, 180, 100))
         .isEqualTo(SymbolViews.Outcome.ACCEPTED);
@@ -87,7 +88,7 @@ class SymbolViewsTest {
 
   @Test
   void aSpikeInABarStillFillingUpIsAlertedAtOnceAndWithdrawnWhenTheClosedBarHasNone() {
-    SymbolViews views = SymbolViews.empty(IBM, RULES);
+    SymbolViews views = SymbolViews.empty(IBM, RULES, SaleConditionRules.TAPE);
     Recorded out = new Recorded();
     for (int minute = 0; minute < 6; minute++) {
       views.addTrade(0, OPEN + minute * MINUTE, 1, 100, 100);
@@ -108,7 +109,7 @@ class SymbolViewsTest {
 
   @Test
   void anAlertTheClosedBarStillRaisesIsKept() {
-    SymbolViews views = SymbolViews.empty(IBM, RULES);
+    SymbolViews views = SymbolViews.empty(IBM, RULES, SaleConditionRules.TAPE);
     Recorded out = new Recorded();
     for (int minute = 0; minute < 6; minute++) {
       views.addTrade(0, OPEN + minute * MINUTE, 1, 100, 100);
@@ -124,7 +125,7 @@ class SymbolViewsTest {
 
   @Test
   void aWholeDayLeavesAFewHundredBytesOnceTheWatermarkHasPassedIt() {
-    SymbolViews views = SymbolViews.empty(IBM, RULES);
+    SymbolViews views = SymbolViews.empty(IBM, RULES, SaleConditionRules.TAPE);
     Recorded out = new Recorded();
     long newest = 0;
     int peak = 0;

@@ -3,9 +3,9 @@ package io.marketlambda.speed.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketlambda.core.model.Bar;
-import io.marketlambda.core.model.BarBuilder;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.SaleCondition;
+import io.marketlambda.core.model.SaleConditionRules;
 import io.marketlambda.core.model.Symbol;
 import io.marketlambda.testing.LeanTradeTicks;
 import io.marketlambda.testing.SharedData;
@@ -27,17 +27,19 @@ import org.junit.jupiter.api.Test;
  * lean/minute/20131007_<symbol>_minute_trade.csv}.
  *
  * <p>The vendor applies the tape's eligibility table with one exception: an intermarket sweep print
- * counts in volume but sets no price (on the tape it sets every price). Taking sweeps as
- * volume-only, the table reproduces every regular-session minute but the two auction minutes (the
- * listing market's official open at 09:30 and its closing print, which the vendor places at 15:59);
- * under the tape's own rules, every minute that differs holds a sweep print. Without the table
- * (every trade setting every price) the issue measured 77-92 % of minutes equal per field.
+ * counts in volume but sets no price (on the tape it sets every price). With sweeps taken out of
+ * the prices ({@code bars.price-excluded-conditions=intermarket-sweep}), the product reproduces
+ * every regular-session minute but the two auction minutes (the listing market's official open at
+ * 09:30 and its closing print, which the vendor places at 15:59); under the tape's own rules, every
+ * minute that differs holds a sweep print. Without the table (every trade setting every price) the
+ * issue measured 77-92 % of minutes equal per field.
  */
 class VendorMinuteBarsTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   private static final Instant DAY = Instant.parse("2013-10-07T04:00:00Z"); // midnight New York
   private static final long MINUTE = 60_000;
   private static final long SWEEP = SaleCondition.INTERMARKET_SWEEP.mask();
+  private static final String SWEEPS = SaleCondition.INTERMARKET_SWEEP.wireName();
   private static final List<LocalTime> AUCTION_MINUTES =
       List.of(LocalTime.of(9, 30), LocalTime.of(15, 59));
 
@@ -47,8 +49,13 @@ class VendorMinuteBarsTest {
     for (String name : List.of("IBM", "SPY")) {
       LeanTradeTicks day = LeanTradeTicks.read(name);
       Map<Instant, Bar> speed =
-          SpeedBatchParityTest.speed(Symbol.of(name), day).bars.get(BarInterval.ONE_MINUTE);
-      Map<Instant, Bar> sweepsVolumeOnly = sweepsAsVolumeOnly(name, day);
+          SpeedBatchParityTest.speed(Symbol.of(name), day, SaleConditionRules.TAPE)
+              .bars
+              .get(BarInterval.ONE_MINUTE);
+      Map<Instant, Bar> sweepsExcluded =
+          SpeedBatchParityTest.speed(Symbol.of(name), day, SaleConditionRules.parse(SWEEPS))
+              .bars
+              .get(BarInterval.ONE_MINUTE);
       Map<Instant, long[]> vendor = vendorBars(name);
 
       int equal = 0;
@@ -71,11 +78,11 @@ class VendorMinuteBarsTest {
             unexplained.add(wallClock + " ours " + ours + " vendor " + List.of(minute.getValue()));
           }
         }
-        if (equal(sweepsVolumeOnly.get(start), minute.getValue())) {
+        if (equal(sweepsExcluded.get(start), minute.getValue())) {
           equalWithoutSweepPrices++;
         } else {
           assertThat(AUCTION_MINUTES)
-              .as("%s %s with sweeps as volume only", name, wallClock)
+              .as("%s %s with %s excluded from prices", name, wallClock, SWEEPS)
               .contains(wallClock);
         }
         if (!AUCTION_MINUTES.contains(wallClock)) {
@@ -86,34 +93,13 @@ class VendorMinuteBarsTest {
       }
       System.out.printf(
           "%s: 390 regular-session minutes; OHLCV equal to the vendor's: %d under the tape's"
-              + " rules, %d with sweeps as volume only; differing under the tape's rules: %s%n",
-          name, equal, equalWithoutSweepPrices, differing);
+              + " rules, %d with bars.price-excluded-conditions=%s; differing under the tape's"
+              + " rules: %s%n",
+          name, equal, equalWithoutSweepPrices, SWEEPS, differing);
       assertThat(equal + differing.size()).isEqualTo(390);
       assertThat(unexplained).as(name + ": minutes that differ without a sweep print").isEmpty();
       assertThat(equalWithoutSweepPrices).as(name).isGreaterThanOrEqualTo(388);
     }
-  }
-
-  /** The speed layer's bar definition with every sweep print made volume-only. */
-  private static Map<Instant, Bar> sweepsAsVolumeOnly(String name, LeanTradeTicks day) {
-    Map<Long, BarBuilder> minutes = new TreeMap<>();
-    for (LeanTradeTicks.Tick tick : day.ticks()) {
-      long millis = tick.time().toEpochMilli();
-      long conditions =
-          (tick.conditions() & SWEEP) != 0
-              ? tick.conditions() | SaleCondition.AVERAGE_PRICE.mask()
-              : tick.conditions();
-      minutes
-          .computeIfAbsent(Math.floorDiv(millis, MINUTE) * MINUTE, start -> new BarBuilder())
-          .addTrade(millis, tick.line(), tick.priceUsd(), tick.size(), conditions);
-    }
-    Map<Instant, Bar> bars = new TreeMap<>();
-    minutes.forEach(
-        (start, builder) -> {
-          Instant at = Instant.ofEpochMilli(start);
-          bars.put(at, builder.toBar(Symbol.of(name), BarInterval.ONE_MINUTE, at));
-        });
-    return bars;
   }
 
   private static boolean hasSweepPrint(LeanTradeTicks day, Instant start) {

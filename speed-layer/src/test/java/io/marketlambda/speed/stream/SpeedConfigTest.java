@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketlambda.core.config.ConfigException;
 import io.marketlambda.core.config.Settings;
+import io.marketlambda.core.model.SaleCondition;
+import io.marketlambda.core.model.SaleConditionRules;
 import io.marketlambda.views.AlertRules;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +35,8 @@ class SpeedConfigTest {
             "speed.restart.initial-backoff",
             "speed.restart.max-backoff",
             "quotes.max-event-time-ahead",
-            "speed.fail-on-data-loss");
+            "speed.fail-on-data-loss",
+            "bars.price-excluded-conditions");
     assertThat(config.kafka())
         .containsExactlyEntriesOf(java.util.Map.of("bootstrap.servers", "localhost:9092"));
     assertThat(config.hbase()).isEmpty();
@@ -43,6 +46,7 @@ class SpeedConfigTest {
     assertThat(config.onInvalidRecord()).isEqualTo(SpeedConfig.OnInvalidRecord.QUARANTINE);
     assertThat(config.maxOffsetsPerTrigger()).isEqualTo(200_000);
     assertThat(config.failOnDataLoss()).isFalse();
+    assertThat(config.saleConditions()).isEqualTo(SaleConditionRules.TAPE);
     assertThat(config.alertRules()).isEqualTo(new AlertRules(0.02, 4.0, 0.02));
     assertThat(config.metricsPort()).isEqualTo(9464);
     assertThat(config.latestQuoteTrigger()).isEqualTo(SpeedConfig.LatestQuoteTrigger.CONTINUOUS);
@@ -69,7 +73,8 @@ class SpeedConfigTest {
                     "speed.on-invalid-record=fail",
                     "speed.watermark=30s",
                     "speed.alerts.price-move=0.005",
-                    "speed.metrics-port=0"));
+                    "speed.metrics-port=0",
+                    "bars.price-excluded-conditions=intermarket-sweep"));
 
     SpeedConfig config = SpeedConfig.from(settings);
 
@@ -78,6 +83,8 @@ class SpeedConfigTest {
         .containsEntry("hbase.zookeeper.quorum", "localhost")
         .containsEntry("hbase.zookeeper.property.clientPort", "2181");
     assertThat(config.trigger()).isEqualTo(SpeedConfig.Trigger.AVAILABLE_NOW);
+    assertThat(config.saleConditions().priceExcluded())
+        .isEqualTo(SaleCondition.INTERMARKET_SWEEP.mask());
     assertThat(config.onInvalidRecord()).isEqualTo(SpeedConfig.OnInvalidRecord.FAIL);
     assertThat(config.watermark()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.alertRules().priceMove()).isEqualTo(0.005);
@@ -92,5 +99,17 @@ class SpeedConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("speed.on-invalid-record")
         .hasMessageContaining("'ignore'");
+  }
+
+  @Test
+  void anUnknownSaleConditionNamesKeyAndValue() {
+    Settings settings =
+        Settings.empty().withOverrides(List.of("bars.price-excluded-conditions=iso"));
+
+    assertThatThrownBy(() -> SpeedConfig.from(settings))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bars.price-excluded-conditions")
+        .hasMessageContaining("'iso'")
+        .hasMessageContaining("intermarket-sweep");
   }
 }
