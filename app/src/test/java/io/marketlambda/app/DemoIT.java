@@ -88,7 +88,7 @@ class DemoIT {
     assertThat(factorFileDates("ibm.csv"))
         .noneMatch(d -> !d.isBefore(FIRST.minusDays(1)) && !d.isAfter(FRIDAY));
     Map<LocalDate, double[]> expected = new TreeMap<>(leanDaily("ibm.csv", FIRST, FRIDAY));
-    expected.put(MONDAY, sessionBar(ticks("20131007_ibm_Trade_Tick.csv")));
+    expected.put(MONDAY, sessionBar(ticks("20131007_ibm_Trade_Tick.csv"), listingExchange("ibm")));
     for (LocalDate day = MONDAY.plusDays(1); !day.isAfter(LAST_LIVE); day = day.plusDays(1)) {
       expected.put(day, sessionBar(day, "ibm"));
     }
@@ -183,9 +183,10 @@ class DemoIT {
   }
 
   /**
-   * One trade; {@code conditions} the file's sale-condition flags (AlgoSeek bits, read from hex).
+   * One trade; {@code exchange} the reporting market's code; {@code conditions} the file's
+   * sale-condition flags (AlgoSeek bits, read from hex).
    */
-  record Tick(Instant time, double priceUsd, long size, long conditions) {
+  record Tick(Instant time, double priceUsd, long size, String exchange, long conditions) {
     // The consolidated tape's trade-condition matrices (CTA/UTP), restated for this test in the
     // file's bits. Volume: all but official open (0x4000000) and close (0x1000000) reports. High
     // and low: not cash, next day, seller, Form T, extended hours, stock option, average price,
@@ -217,6 +218,11 @@ class DemoIT {
     boolean countsVolume() {
       return (conditions & 0x5000000L) == 0;
     }
+
+    /** An opening (0x40) or closing (0x80) print of the symbol's listing market. */
+    boolean isAuction(long bit, String listingExchange) {
+      return (conditions & bit) != 0 && exchange.equals(listingExchange);
+    }
   }
 
   /**
@@ -236,9 +242,16 @@ class DemoIT {
               time,
               Long.parseLong(f[1]) / 10_000.0,
               Long.parseLong(f[2]),
+              f[3],
               Long.parseLong(f[4].trim(), 16)));
     }
     return ticks;
+  }
+
+  /** The primary exchange of Lean's map file (the last row's third field), e.g. N for IBM. */
+  private static String listingExchange(String symbol) throws IOException {
+    List<String> rows = Files.readAllLines(DATA.resolve("map_files").resolve(symbol + ".csv"));
+    return rows.get(rows.size() - 1).split(",")[2];
   }
 
   private static Tick lastTrade(List<Tick> ticks) {
@@ -248,17 +261,27 @@ class DemoIT {
   /**
    * OHLCV of the trades in 09:30-16:00 New York, in time order, by the tape's rules: open and close
    * of the trades that may set the last sale, high and low of those that may set them, volume of
-   * those that count in it.
+   * those that count in it; with the listing market's auctions as the official open and close (its
+   * opening print is the open; its closing print, reported up to 16:05, belongs to the session).
    */
-  private static double[] sessionBar(List<Tick> ticks) {
+  private static double[] sessionBar(List<Tick> ticks, String listingExchange) {
     Instant open = MONDAY.atTime(LocalTime.of(9, 30)).atZone(NEW_YORK).toInstant();
     Instant close = MONDAY.atTime(LocalTime.of(16, 0)).atZone(NEW_YORK).toInstant();
     List<Tick> session =
         ticks.stream()
-            .filter(t -> !t.time().isBefore(open) && t.time().isBefore(close))
+            .filter(
+                t ->
+                    !t.time().isBefore(open)
+                        && (t.time().isBefore(close)
+                            || (t.isAuction(0x80, listingExchange)
+                                && t.time().isBefore(close.plusSeconds(300)))))
             .sorted(java.util.Comparator.comparing(Tick::time))
             .toList();
-    List<Tick> last = session.stream().filter(Tick::setsLast).toList();
+    List<Tick> last = new ArrayList<>(session.stream().filter(Tick::setsLast).toList());
+    session.stream()
+        .filter(t -> t.setsLast() && t.isAuction(0x40, listingExchange))
+        .findFirst()
+        .ifPresent(openingAuction -> last.add(0, openingAuction));
     double high =
         session.stream().filter(Tick::setsHighLow).mapToDouble(Tick::priceUsd).max().orElseThrow();
     double low =

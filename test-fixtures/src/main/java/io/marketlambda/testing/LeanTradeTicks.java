@@ -17,9 +17,11 @@ import java.util.Locale;
  * suspicious}. Rows flagged suspicious are left out, as the product's reader quarantines them.
  *
  * @param symbol e.g. IBM
+ * @param listingExchange the primary exchange on that day, from {@code lean/map_files/<symbol>.csv}
+ *     (the first row dated on or after the day, third field), e.g. {@code N}
  * @param ticks the trades in file order
  */
-public record LeanTradeTicks(String symbol, List<Tick> ticks) {
+public record LeanTradeTicks(String symbol, String listingExchange, List<Tick> ticks) {
   private static final LocalDate DAY = LocalDate.of(2013, 10, 7);
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
@@ -117,6 +119,24 @@ public record LeanTradeTicks(String symbol, List<Tick> ticks) {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);
     }
-    return new LeanTradeTicks(symbol.toUpperCase(Locale.ROOT), List.copyOf(ticks));
+    return new LeanTradeTicks(
+        symbol.toUpperCase(Locale.ROOT), listingExchange(symbol), List.copyOf(ticks));
+  }
+
+  private static String listingExchange(String symbol) {
+    String file = "lean/map_files/" + symbol.toLowerCase(Locale.ROOT) + ".csv";
+    try {
+      for (String line : Files.readAllLines(SharedData.resolve(file))) {
+        String[] fields = line.split(",");
+        if (LocalDate.parse(fields[0], java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+            .isBefore(DAY)) {
+          continue;
+        }
+        return fields[2];
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+    throw new IllegalStateException(file + " has no row on or after " + DAY);
   }
 }

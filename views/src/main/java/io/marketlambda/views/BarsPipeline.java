@@ -10,22 +10,30 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.window;
 
 import io.marketlambda.core.config.ConfigKey;
+import io.marketlambda.core.model.AuctionPrint;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.MarketTime;
 import io.marketlambda.core.model.SaleCondition;
 import io.marketlambda.core.model.SaleConditionRules;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Bars from trades: the one definition of an OHLCV bar, for the speed layer's streaming quotes and
@@ -39,7 +47,9 @@ import org.apache.spark.sql.SparkSession;
  * volume; VWAP {@code Σ(price × size) / Σ size} over those (the standard definition, e.g.
  * Berkowitz, Logue and Noser, "The Total Cost of Transactions on the NYSE", Journal of Finance
  * 43(1), 1988), or the typical price {@code (high + low + close) / 3} when the volume is 0; trade
- * count the number of trades, every print counted.
+ * count the number of trades, every print counted. The listing market's auction prints are placed
+ * as {@link AuctionPrint} says: the opening one is its bar's open, the closing one reported within
+ * minutes of the close belongs to the session's last minute.
  *
  * <p>Bars are labelled by their start ({@link BarInterval#startOf}): intraday bars on the UTC clock
  * (1m, 5m, 15m and 1h boundaries are the same in New York, whose offset is whole hours); daily,
@@ -63,6 +73,20 @@ public final class BarsPipeline {
               + " tape's rules; intermarket-sweep reproduces Lean's (AlgoSeek's) minute bars");
 
   private static final String WINDOW = "window";
+
+  /** {@link AuctionPrint#barMillis} of a closing auction print, on Spark timestamps. */
+  private static final UserDefinedFunction CLOSING_PRINT_BAR_TIME =
+      udf(
+              (UDF1<Object, Timestamp>)
+                  time -> {
+                    long millis =
+                        time instanceof Instant instant
+                            ? instant.toEpochMilli()
+                            : ((Timestamp) time).getTime();
+                    return new Timestamp(AuctionPrint.CLOSING.barMillis(millis));
+                  },
+              DataTypes.TimestampType)
+          .asNonNullable();
 
   private BarsPipeline() {}
 
@@ -99,11 +123,29 @@ public final class BarsPipeline {
     Column setsLast = conditions.bitwiseAND(rules.barringLast()).equalTo(0);
     Column setsHighLow = conditions.bitwiseAND(rules.barringHighLow()).equalTo(0);
     Column countsVolume = conditions.bitwiseAND(rules.barringVolume()).equalTo(0);
+    // The listing market's auction prints (AuctionPrint): the opening one is the bar's open, the
+    // closing one reported just after the close belongs to the session's last minute.
+    Column exchange = col(QuoteColumns.EXCHANGE);
+    Column fromListing =
+        exchange.isNotNull().and(exchange.equalTo(col(QuoteColumns.LISTING_EXCHANGE)));
+    Column opening =
+        fromListing.and(conditions.bitwiseAND(SaleCondition.OPENING_PRINT.mask()).notEqual(0));
+    Column closing =
+        fromListing
+            .and(not(opening))
+            .and(conditions.bitwiseAND(SaleCondition.CLOSING_PRINT.mask()).notEqual(0));
+    Column barTime =
+        when(closing, CLOSING_PRINT_BAR_TIME.apply(col(QuoteColumns.EVENT_TIME)))
+            .otherwise(col(QuoteColumns.EVENT_TIME));
     Column lastOrdering = when(setsLast, ordering);
     Column highLowOrdering = when(setsHighLow, ordering);
     Column highLowPrice = when(setsHighLow, price);
     Column[] aggregates = {
-      coalesce(min_by(price, lastOrdering), min_by(price, highLowOrdering), min_by(price, ordering))
+      coalesce(
+              min_by(price, when(opening.and(setsLast), ordering)),
+              min_by(price, lastOrdering),
+              min_by(price, highLowOrdering),
+              min_by(price, ordering))
           .as(BarColumns.OPEN_USD),
       coalesce(max(highLowPrice), max(price)).as(BarColumns.HIGH_USD),
       coalesce(min(highLowPrice), min(price)).as(BarColumns.LOW_USD),
@@ -116,15 +158,13 @@ public final class BarsPipeline {
     Dataset<Row> grouped =
         interval.isIntraday()
             ? quotes
-                .groupBy(
-                    col(QuoteColumns.SYMBOL),
-                    window(col(QuoteColumns.EVENT_TIME), duration(interval)).as(WINDOW))
+                .groupBy(col(QuoteColumns.SYMBOL), window(barTime, duration(interval)).as(WINDOW))
                 .agg(aggregates[0], Arrays.copyOfRange(aggregates, 1, aggregates.length))
                 .withColumn(BarColumns.BAR_START, col(WINDOW + ".start"))
             : quotes
                 .groupBy(
                     col(QuoteColumns.SYMBOL),
-                    calendarStart(interval, col(QuoteColumns.EVENT_TIME)).as(BarColumns.BAR_START))
+                    calendarStart(interval, barTime).as(BarColumns.BAR_START))
                 .agg(aggregates[0], Arrays.copyOfRange(aggregates, 1, aggregates.length));
     return finish(grouped, interval);
   }

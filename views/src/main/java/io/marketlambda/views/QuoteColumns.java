@@ -16,6 +16,8 @@ import org.apache.spark.sql.types.StructType;
  * exchange     string     the reporting market center's participant code; null when unknown
  * sale_conditions long    the trade's {@link io.marketlambda.core.model.SaleCondition} bits; 0 for
  *                         a regular sale
+ * listing_exchange string the symbol's listing market's participant code, whose auction prints
+ *                         are the official open and close; null when unknown
  * </pre>
  */
 public final class QuoteColumns {
@@ -27,8 +29,9 @@ public final class QuoteColumns {
   public static final String SEQUENCE = "sequence";
   public static final String EXCHANGE = "exchange";
   public static final String SALE_CONDITIONS = "sale_conditions";
+  public static final String LISTING_EXCHANGE = "listing_exchange";
 
-  /** The schema above; only {@code exchange} is nullable. */
+  /** The schema above; only {@code exchange} and {@code listing_exchange} are nullable. */
   public static final StructType SCHEMA =
       new StructType()
           .add(SYMBOL, DataTypes.StringType, false)
@@ -38,7 +41,8 @@ public final class QuoteColumns {
           .add(SOURCE, DataTypes.StringType, false)
           .add(SEQUENCE, DataTypes.LongType, false)
           .add(EXCHANGE, DataTypes.StringType, true)
-          .add(SALE_CONDITIONS, DataTypes.LongType, false);
+          .add(SALE_CONDITIONS, DataTypes.LongType, false)
+          .add(LISTING_EXCHANGE, DataTypes.StringType, true);
 
   private QuoteColumns() {}
 }

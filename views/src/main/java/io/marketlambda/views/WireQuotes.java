@@ -68,6 +68,7 @@ public final class WireQuotes {
       values[5] = quote.sequence();
       values[6] = quote.exchange();
       values[7] = quote.conditions();
+      values[8] = quote.listingExchange();
       String ahead = tooFarAhead((Timestamp) values[1], recordTime, maxAheadMillis);
       if (ahead != null) {
         java.util.Arrays.fill(values, null);

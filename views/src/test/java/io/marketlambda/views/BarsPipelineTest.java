@@ -124,7 +124,8 @@ class BarsPipelineTest {
                     "lean-tick",
                     tick.line(),
                     null,
-                    0L))
+                    0L,
+                    null))
         .toList();
   }
 

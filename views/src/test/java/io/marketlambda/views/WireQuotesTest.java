@@ -29,9 +29,37 @@ class WireQuotesTest {
             codec.encodeValue(quote), Timestamp.from(Instant.parse("2026-12-06T00:00:00Z")), 0);
 
     assertThat(values)
-        // a regular sale: no exchange, no sale condition; then no error field and reason
+        // a regular sale: no exchange, no sale condition, no listing market; then no error field
+        // and reason
         .containsExactly(
-            "IBM", Timestamp.from(time), 185.12, 100L, "lean-tick", 7L, null, 0L, null, null);
+            "IBM", Timestamp.from(time), 185.12, 100L, "lean-tick", 7L, null, 0L, null, null, null);
+  }
+
+  @Test
+  void decodesTheExchangeConditionsAndListingMarketOfAnAuctionPrint() {
+    Instant time = Instant.parse("2013-10-07T20:01:04.221Z");
+    long closingPrint = io.marketlambda.core.model.SaleCondition.CLOSING_PRINT.mask();
+    Quote quote =
+        new Quote(
+            Symbol.of("IBM"), time, 182.01, 151_665, "lean-tick", 24_267, "N", closingPrint, "N");
+
+    Object[] values =
+        WireQuotes.decode(
+            codec.encodeValue(quote), Timestamp.from(Instant.parse("2026-12-06T00:00:00Z")), 0);
+
+    assertThat(values)
+        .containsExactly(
+            "IBM",
+            Timestamp.from(time),
+            182.01,
+            151_665L,
+            "lean-tick",
+            24_267L,
+            "N",
+            closingPrint,
+            "N",
+            null,
+            null);
   }
 
   @Test

@@ -25,7 +25,8 @@ import java.util.Map;
  * the number of trades, every print counted whatever its conditions. A bar none of whose trades may
  * set the last sale takes open and close from those that may set high and low, and a bar with
  * neither (e.g. only Form T prints before the open) takes every price from all its trades, so that
- * it still has prices; the tape's rules decide only among the trades of one bar.
+ * it still has prices; the tape's rules decide only among the trades of one bar. The listing
+ * market's opening auction print, where the bar holds one, is its open ({@link AuctionPrint}).
  *
  * <p>From finer bars ({@link #addBar}, a roll-up): open of the earliest bar and close of the latest
  * by bar start, extreme high and low, summed volume and trade count, VWAP {@code Σ(vwap × volume) /
@@ -43,6 +44,9 @@ public final class BarBuilder {
 
   /** Prices of every trade. */
   private final Prices any = new Prices();
+
+  /** Prices of the listing market's opening auction prints that may set the last sale. */
+  private final Prices openingAuction = new Prices();
 
   private final SaleConditionRules rules;
   private double volumeShares;
@@ -92,6 +96,26 @@ public final class BarBuilder {
    */
   public void addTrade(
       long eventMillis, long sequence, double priceUsd, long sizeShares, long conditions) {
+    addTrade(eventMillis, sequence, priceUsd, sizeShares, conditions, AuctionPrint.NONE);
+  }
+
+  /**
+   * Adds one trade, updating what its sale conditions allow under this builder's rules; the listing
+   * market's opening auction print is the bar's open ({@link AuctionPrint}). A closing auction
+   * print is added to the bar {@link AuctionPrint#barMillis} places it in, like any trade.
+   *
+   * @param auction what the trade is: {@link AuctionPrint#of}
+   */
+  public void addTrade(
+      long eventMillis,
+      long sequence,
+      double priceUsd,
+      long sizeShares,
+      long conditions,
+      AuctionPrint auction) {
+    if (auction == AuctionPrint.OPENING && rules.setsLast(conditions)) {
+      openingAuction.add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd);
+    }
     any.add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd);
     if (rules.setsHighLow(conditions)) {
       highLow.add(eventMillis, sequence, priceUsd, priceUsd, priceUsd, priceUsd);
@@ -116,6 +140,7 @@ public final class BarBuilder {
     last.merge(finer.last);
     highLow.merge(finer.highLow);
     any.merge(finer.any);
+    openingAuction.merge(finer.openingAuction);
     volumeShares += finer.volumeShares;
     notionalUsd += finer.notionalUsd;
     tradeCount += finer.tradeCount;
@@ -179,7 +204,7 @@ public final class BarBuilder {
         symbol,
         interval,
         start,
-        ends.open,
+        openingAuction.empty ? ends.open : openingAuction.open,
         range.high,
         range.low,
         ends.close,
@@ -193,6 +218,7 @@ public final class BarBuilder {
     last.write(out);
     highLow.write(out);
     any.write(out);
+    openingAuction.write(out);
     out.writeDouble(volumeShares);
     out.writeDouble(notionalUsd);
     out.writeLong(tradeCount);
@@ -212,6 +238,7 @@ public final class BarBuilder {
     builder.last.read(in);
     builder.highLow.read(in);
     builder.any.read(in);
+    builder.openingAuction.read(in);
     builder.volumeShares = in.readDouble();
     builder.notionalUsd = in.readDouble();
     builder.tradeCount = in.readLong();

@@ -22,6 +22,10 @@ import java.time.Instant;
  *     facility); null when the feed does not say (Alpha Vantage)
  * @param conditions the trade's sale conditions, a bit set of {@link SaleCondition#mask()}s; 0 when
  *     the feed states none, which the tape reads as a regular sale
+ * @param listingExchange the participant code of the symbol's listing (primary) market on the day
+ *     of the trade (e.g. {@code N} for IBM, {@code P} for SPY), whose opening and closing auction
+ *     prints are the day's official open and close ({@link AuctionPrint}); null when the feed does
+ *     not say
  */
 public record Quote(
     Symbol symbol,
@@ -31,7 +35,8 @@ public record Quote(
     String source,
     long sequence,
     String exchange,
-    long conditions) {
+    long conditions,
+    String listingExchange) {
   /**
    * Earliest event time of a quote, the Unix epoch: realtime cells are stamped with it in epoch ms,
    * which HBase requires to be non-negative.
@@ -62,11 +67,8 @@ public record Quote(
           "source", '"' + source + "\" is not a lower-case token like lean-tick ([a-z0-9._-])");
     }
     check.requireNonNegative("sequence", sequence);
-    if (exchange != null && !isExchangeCode(exchange)) {
-      throw check.invalid(
-          "exchange",
-          '"' + exchange + "\" is not an exchange code like N, P or XNYS ([A-Z0-9]{1,8})");
-    }
+    requireExchangeCode(check, "exchange", exchange);
+    requireExchangeCode(check, "listingExchange", listingExchange);
     try {
       SaleCondition.requireKnown(conditions);
     } catch (IllegalArgumentException e) {
@@ -82,7 +84,27 @@ public record Quote(
       long sizeShares,
       String source,
       long sequence) {
-    this(symbol, eventTime, priceUsd, sizeShares, source, sequence, null, 0);
+    this(symbol, eventTime, priceUsd, sizeShares, source, sequence, null, 0, null);
+  }
+
+  /** A trade whose feed does not name the symbol's listing market. */
+  public Quote(
+      Symbol symbol,
+      Instant eventTime,
+      double priceUsd,
+      long sizeShares,
+      String source,
+      long sequence,
+      String exchange,
+      long conditions) {
+    this(symbol, eventTime, priceUsd, sizeShares, source, sequence, exchange, conditions, null);
+  }
+
+  private static void requireExchangeCode(RecordCheck check, String field, String code) {
+    if (code != null && !isExchangeCode(code)) {
+      throw check.invalid(
+          field, '"' + code + "\" is not an exchange code like N, P or XNYS ([A-Z0-9]{1,8})");
+    }
   }
 
   private static boolean isExchangeCode(String exchange) {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  *
  * @param priceExcluded a bit set of {@link SaleCondition#mask()}s; 0 for the tape's rules
  */
-public record SaleConditionRules(long priceExcluded) {
+public record SaleConditionRules(long priceExcluded) implements java.io.Serializable {
   /** The consolidated tape's rules, nothing excluded: the default. */
   public static final SaleConditionRules TAPE = new SaleConditionRules(0);
 

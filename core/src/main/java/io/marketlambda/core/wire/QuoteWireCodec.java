@@ -26,8 +26,10 @@ import java.time.Instant;
  * Two optional fields follow for trades whose feed states them (Lean's tick files do, Alpha Vantage
  * does not): {@code "exchange":"D"}, the reporting market center's participant code, and {@code
  * "saleConditions":["average-price","trade-through-exempt"]}, the sale conditions by {@link
- * SaleCondition#wireName()}. Each is left out when there is none (JSON null reads as none); a
- * reader that predates them ignores them, and a quote without them is a regular sale.
+ * SaleCondition#wireName()}; then {@code "listingExchange":"N"}, the participant code of the
+ * symbol's listing market, whose auction prints are the official open and close ({@link
+ * io.marketlambda.core.model.AuctionPrint}). Each is left out when there is none (JSON null reads
+ * as none); a reader that predates them ignores them, and a quote without them is a regular sale.
  *
  * <p>{@code eventTime} is an ISO-8601 UTC instant as written by {@link
  * java.time.Instant#toString()}; {@code priceUsd} is a JSON number in the shortest form that reads
@@ -51,6 +53,7 @@ public final class QuoteWireCodec {
   private static final String SEQUENCE = "sequence";
   private static final String EXCHANGE = "exchange";
   private static final String CONDITIONS = "saleConditions";
+  private static final String LISTING_EXCHANGE = "listingExchange";
 
   /** Returns the Kafka key of a quote: its symbol in UTF-8, e.g. the 3 bytes of {@code IBM}. */
   public byte[] encodeKey(Quote quote) {
@@ -81,6 +84,9 @@ public final class QuoteWireCodec {
           json.writeString(condition.wireName());
         }
         json.writeEndArray();
+      }
+      if (quote.listingExchange() != null) {
+        json.writeStringField(LISTING_EXCHANGE, quote.listingExchange());
       }
       json.writeEndObject();
     } catch (IOException e) {
@@ -117,9 +123,18 @@ public final class QuoteWireCodec {
         throw new InvalidWireRecordException(KIND, CONDITIONS, e.getMessage(), e);
       }
     }
+    String listingExchange = json.optionalText(LISTING_EXCHANGE);
     try {
       return new Quote(
-          symbol, eventTime, priceUsd, sizeShares, source, sequence, exchange, conditions);
+          symbol,
+          eventTime,
+          priceUsd,
+          sizeShares,
+          source,
+          sequence,
+          exchange,
+          conditions,
+          listingExchange);
     } catch (InvalidRecordException e) {
       throw json.invalid(e);
     }

@@ -81,6 +81,42 @@ class QuoteWireCodecTest {
   }
 
   @Test
+  void carriesTheListingExchangeWhoseAuctionPrintsAreTheOfficialOpenAndClose() {
+    // NYSE's closing print of IBM on 2013-10-07, reported at 16:01:04 New York.
+    Quote close =
+        new Quote(
+            new Symbol("IBM"),
+            Instant.parse("2013-10-07T20:01:04.221Z"),
+            182.01,
+            151_665,
+            "lean-tick",
+            24_267,
+            "N",
+            SaleCondition.CLOSING_PRINT.mask(),
+            "N");
+
+    assertThat(codec.encodeValue(close)).isEqualTo(GoldenFiles.read("quote-v1-auction.json"));
+    assertThat(codec.decode(GoldenFiles.read("quote-v1-auction.json"))).isEqualTo(close);
+    assertThat(new String(codec.encodeValue(TRADE), java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain("listingExchange");
+  }
+
+  @Test
+  void aMalformedListingExchangeNamesTheField() {
+    byte[] value =
+        ("{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00.123Z\","
+                + "\"priceUsd\":185.12,\"sizeShares\":100,\"source\":\"lean-tick\","
+                + "\"sequence\":42,\"listingExchange\":\"nyse\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> codec.decode(value))
+        .isInstanceOf(InvalidWireRecordException.class)
+        .satisfies(
+            e -> assertThat(((InvalidWireRecordException) e).field()).isEqualTo("listingExchange"))
+        .hasMessageContaining("\"nyse\" is not an exchange code");
+  }
+
+  @Test
   void nullExchangeAndSaleConditionsReadAsAbsent() {
     byte[] value =
         ("{\"schemaVersion\":1,\"symbol\":\"IBM\",\"eventTime\":\"2013-10-07T13:30:00.123Z\","

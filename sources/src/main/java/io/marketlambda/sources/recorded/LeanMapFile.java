@@ -89,12 +89,24 @@ public record LeanMapFile(Symbol symbol, List<LeanMapRow> rows) {
    * first date or after the last row's date.
    */
   public Optional<Symbol> tickerOn(LocalDate date) {
+    return rowOn(date).map(LeanMapRow::ticker);
+  }
+
+  /**
+   * Returns the security's primary (listing) exchange on a trading date, e.g. {@code N} for IBM;
+   * empty before the first date, after the last row's date, or when the row names none.
+   */
+  public Optional<String> exchangeOn(LocalDate date) {
+    return rowOn(date).map(LeanMapRow::exchange).filter(exchange -> !exchange.isEmpty());
+  }
+
+  private Optional<LeanMapRow> rowOn(LocalDate date) {
     if (date.isBefore(firstDate())) {
       return Optional.empty();
     }
     for (LeanMapRow row : rows) {
       if (!row.date().isBefore(date)) {
-        return Optional.of(row.ticker());
+        return Optional.of(row);
       }
     }
     return Optional.empty();

@@ -3,6 +3,7 @@ package io.marketlambda.sources.recorded;
 import io.marketlambda.core.model.Quote;
 import io.marketlambda.core.model.SaleCondition;
 import io.marketlambda.sources.quarantine.Quarantine;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -46,18 +47,30 @@ public final class LeanTradeTickReader {
   private LeanTradeTickReader() {}
 
   /**
-   * Opens a trade tick file.
+   * Opens a trade tick file. When Lean's map file of the symbol lies beside the file's folder
+   * ({@code .../map_files/<symbol>.csv} next to {@code .../tick/}), every quote carries the primary
+   * exchange it names for the file's date as {@link Quote#listingExchange()}, so that the listing
+   * market's auction prints are the day's official open and close.
    *
    * @throws java.io.UncheckedIOException when the file is not found or cannot be read
    * @throws io.marketlambda.core.model.InvalidRecordException when the file is empty or its name is
-   *     not {@code yyyyMMdd_<symbol>_Trade_Tick.csv}
+   *     not {@code yyyyMMdd_<symbol>_Trade_Tick.csv}, or the map file beside it cannot be read
    */
   public static RecordedReader<Quote> open(Path file, Quarantine quarantine) {
     LeanFileName name = LeanFileName.parse(file, KIND);
-    return LineReader.open(FORMAT, file, row -> parse(name, row), quarantine);
+    Path map =
+        file.toAbsolutePath()
+            .getParent()
+            .resolveSibling("map_files")
+            .resolve(name.symbol().value().toLowerCase(java.util.Locale.ROOT) + ".csv");
+    String listingExchange =
+        Files.isRegularFile(map)
+            ? LeanMapFile.read(map, quarantine).exchangeOn(name.date()).orElse(null)
+            : null;
+    return LineReader.open(FORMAT, file, row -> parse(name, listingExchange, row), quarantine);
   }
 
-  private static Quote parse(LeanFileName name, CsvRow row) {
+  private static Quote parse(LeanFileName name, String listingExchange, CsvRow row) {
     if (row.fields().size() > 5) {
       LeanTime.rejectSuspicious(row, 5);
     }
@@ -74,7 +87,8 @@ public final class LeanTradeTickReader {
         SOURCE,
         row.lineNumber(),
         exchange.isEmpty() ? null : exchange,
-        conditions);
+        conditions,
+        listingExchange);
   }
 
   private static long conditions(CsvRow row) {

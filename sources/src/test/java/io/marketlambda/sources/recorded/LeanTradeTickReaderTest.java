@@ -56,7 +56,9 @@ class LeanTradeTickReaderTest {
                 "P",
                 SaleCondition.TRADE_THROUGH_EXEMPT.mask()
                     | SaleCondition.EXTENDED_HOURS.mask()
-                    | SaleCondition.INTERMARKET_SWEEP.mask()));
+                    | SaleCondition.INTERMARKET_SWEEP.mask(),
+                // lean/map_files/ibm.csv beside the tick folder: 20501231,ibm,N
+                "N"));
     // line 159, the first trade at or after 09:30: 34200072,1819000,200,P,2000,0
     assertThat(quotes.get(158))
         .isEqualTo(
@@ -68,7 +70,8 @@ class LeanTradeTickReaderTest {
                 "lean-tick",
                 159,
                 "P",
-                SaleCondition.EXTENDED_HOURS.mask()));
+                SaleCondition.EXTENDED_HOURS.mask(),
+                "N"));
     // last line: 69967550,1819900,200,P,20002020,0 -> 19:26:07.550 EDT
     assertThat(quotes.get(24_292).eventTime()).isEqualTo(Instant.parse("2013-10-07T23:26:07.550Z"));
     assertThat(quotes.get(24_292).sequence()).isEqualTo(24_293);
@@ -121,6 +124,34 @@ class LeanTradeTickReaderTest {
     assertThat(quarantine.records().get(2).reason())
         .isEqualTo("suspicious flagged suspicious by the vendor");
     assertThat(quarantine.records().get(4).reason()).isEqualTo("blank line");
+  }
+
+  @Test
+  void takesTheListingExchangeOfTheDayFromTheMapFileBesideTheTickFolder(@TempDir Path directory)
+      throws Exception {
+    Path ticks = Files.createDirectories(directory.resolve("tick"));
+    Path maps = Files.createDirectories(directory.resolve("map_files"));
+    // A security that moved from NYSE to Nasdaq on 2013-10-08, and one whose map names none.
+    Files.writeString(maps.resolve("ibm.csv"), "19980102,ibm,N\n20131007,ibm,N\n20501231,ibm,Q\n");
+    Files.writeString(maps.resolve("spy.csv"), "19980102,spy\n20501231,spy\n");
+    String trade = "34216893,1820000,138862,N,40,0\n";
+    Files.writeString(ticks.resolve("20131007_ibm_Trade_Tick.csv"), trade);
+    Files.writeString(ticks.resolve("20131008_ibm_Trade_Tick.csv"), trade);
+    Files.writeString(ticks.resolve("20131007_spy_Trade_Tick.csv"), trade);
+    Files.writeString(directory.resolve("20131007_ibm_Trade_Tick.csv"), trade);
+
+    assertThat(listingExchange(ticks.resolve("20131007_ibm_Trade_Tick.csv"))).isEqualTo("N");
+    assertThat(listingExchange(ticks.resolve("20131008_ibm_Trade_Tick.csv"))).isEqualTo("Q");
+    assertThat(listingExchange(ticks.resolve("20131007_spy_Trade_Tick.csv"))).isNull();
+    // No map_files folder beside: unknown.
+    assertThat(listingExchange(directory.resolve("20131007_ibm_Trade_Tick.csv"))).isNull();
+    assertThat(quarantine.records()).isEmpty();
+  }
+
+  private String listingExchange(Path file) {
+    try (RecordedReader<Quote> reader = LeanTradeTickReader.open(file, quarantine)) {
+      return reader.readAll().get(0).listingExchange();
+    }
   }
 
   @Test

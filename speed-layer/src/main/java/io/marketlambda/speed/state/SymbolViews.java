@@ -2,6 +2,7 @@ package io.marketlambda.speed.state;
 
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
+import io.marketlambda.core.model.AuctionPrint;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarBuilder;
 import io.marketlambda.core.model.BarInterval;
@@ -39,7 +40,7 @@ import java.util.TreeSet;
  * IntradayAlerts}, provisional, raised as soon as a bar still filling up meets a rule; withdrawn
  * when the closed bar does not).
  *
- * <p>What is kept is bounded: 1-minute bars only until the watermark passes the end of their hour;
+ * <p>What is kept is bounded: 1-minute bars only until no trade can change their hour any more;
  * trade keys only until the watermark passes their event time; the indicators of the minutes the
  * watermark has passed are folded into one {@link SessionIndicators} (a few hundred bytes). So the
  * cost of an event and of a micro-batch does not grow with the session: the indicators of a minute
@@ -72,7 +73,8 @@ public final class SymbolViews {
     void withdraw(Symbol symbol, Instant time, AlertType type);
   }
 
-  private static final int FORMAT = 2; // 2: bars keep prices by sale-condition eligibility
+  // 2: bars keep prices by sale-condition eligibility; 3: and the opening auction's price
+  private static final int FORMAT = 3;
   private static final long MINUTE = 60_000;
   private static final List<BarInterval> ROLLED_UP =
       List.of(BarInterval.FIVE_MINUTES, BarInterval.FIFTEEN_MINUTES, BarInterval.ONE_HOUR);
@@ -129,10 +131,11 @@ public final class SymbolViews {
   }
 
   /**
-   * Moves the watermark: 1-minute bars that end at or before it are closed, so their indicators are
-   * folded into the kept state, and the alerts handed out for them while they filled up that the
-   * closed bar does not raise are withdrawn ({@link Updates#withdraw}); bars whose hour has ended
-   * and trade keys behind the watermark are dropped.
+   * Moves the watermark: 1-minute bars that end at or before it are closed (the session's last
+   * minute only when it passes the end of {@link AuctionPrint#CLOSING_PRINT_WINDOW}), so their
+   * indicators are folded into the kept state, and the alerts handed out for them while they filled
+   * up that the closed bar does not raise are withdrawn ({@link Updates#withdraw}); bars of hours
+   * whose minutes are all closed and trade keys behind the watermark are dropped.
    *
    * @param watermarkMillis the event-time watermark, epoch ms UTC; a watermark behind the last one
    *     changes nothing
@@ -140,7 +143,7 @@ public final class SymbolViews {
   public void advanceTo(long watermarkMillis, Updates out) {
     for (Map.Entry<Long, BarBuilder> minute : minutes.tailMap(finalBefore, true).entrySet()) {
       long start = minute.getKey();
-      if (start + MINUTE > watermarkMillis) {
+      if (AuctionPrint.finalAtMillis(start) > watermarkMillis) {
         break;
       }
       Bar bar =
@@ -160,22 +163,32 @@ public final class SymbolViews {
       }
       finalBefore = start + MINUTE;
     }
-    minutes.headMap(Math.floorDiv(watermarkMillis, HOUR) * HOUR, false).clear();
+    // An hour's minutes stay, for its roll-up, while a trade may still change one of them: the
+    // session's last minute waits for the closing auction print after the watermark passed it.
+    if (watermarkMillis > 0) { // event times start at the epoch; 0 is Spark's "no watermark yet"
+      long changeableFrom =
+          Math.max(finalBefore, AuctionPrint.changeableFromMillis(watermarkMillis));
+      minutes.headMap(Math.floorDiv(changeableFrom, HOUR) * HOUR, false).clear();
+    }
     tradeKeys.removeIf(key -> key.eventMillis() < watermarkMillis);
   }
 
   /** Takes one regular-way trade (no stated sale condition). */
   public Outcome addTrade(
       long watermarkMillis, long eventMillis, long sequence, double priceUsd, long sizeShares) {
-    return addTrade(watermarkMillis, eventMillis, sequence, priceUsd, sizeShares, 0);
+    return addTrade(
+        watermarkMillis, eventMillis, sequence, priceUsd, sizeShares, 0, AuctionPrint.NONE);
   }
 
   /**
-   * Takes one trade; its sale conditions decide what of its minute's bar it updates ({@link
-   * BarBuilder#addTrade(long, long, double, long, long)}).
+   * Takes one trade; its sale conditions decide what of its bar it updates ({@link
+   * BarBuilder#addTrade(long, long, double, long, long, AuctionPrint)}), and {@link
+   * AuctionPrint#barMillis} which 1-minute bar it belongs to (a closing auction print reported
+   * after the close belongs to the session's last minute, which stays open for it).
    *
    * @param watermarkMillis the current watermark (as passed to {@link #advanceTo}), epoch ms UTC
    * @param conditions the trade's {@link io.marketlambda.core.model.SaleCondition} bits
+   * @param auction what the trade is: {@link AuctionPrint#of}
    */
   public Outcome addTrade(
       long watermarkMillis,
@@ -183,17 +196,18 @@ public final class SymbolViews {
       long sequence,
       double priceUsd,
       long sizeShares,
-      long conditions) {
-    if (eventMillis < watermarkMillis || eventMillis < finalBefore) {
+      long conditions,
+      AuctionPrint auction) {
+    long start = Math.floorDiv(auction.barMillis(eventMillis), MINUTE) * MINUTE;
+    if (eventMillis < watermarkMillis || start < finalBefore) {
       return Outcome.LATE;
     }
     if (!tradeKeys.add(new TradeKey(eventMillis, sequence))) {
       return Outcome.DUPLICATE;
     }
-    long start = Math.floorDiv(eventMillis, MINUTE) * MINUTE;
     minutes
         .computeIfAbsent(start, key -> new BarBuilder(saleConditions))
-        .addTrade(eventMillis, sequence, priceUsd, sizeShares, conditions);
+        .addTrade(eventMillis, sequence, priceUsd, sizeShares, conditions, auction);
     changed.add(start);
     return Outcome.ACCEPTED;
   }

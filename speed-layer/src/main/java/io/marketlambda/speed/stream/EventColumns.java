@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
  * size_shares      long       trade only, shares
  * sequence         long       trade only
  * sale_conditions  long       trade only: its {@link io.marketlambda.core.model.SaleCondition} bits
+ * auction_print    int        trade only: the {@link io.marketlambda.core.model.AuctionPrint} code
  * open_usd ... trade_count    bar only: the {@link BarColumns} of a vendor 1-minute bar
  * error_field      string     invalid only: the field at fault, "$" for the whole value
  * error_reason     string     invalid only: why, naming the value
@@ -35,6 +36,7 @@ final class EventColumns {
   static final String EVENT_TIME = QuoteColumns.EVENT_TIME;
   static final String ERROR_FIELD = "error_field";
   static final String ERROR_REASON = "error_reason";
+  static final String AUCTION_PRINT = "auction_print";
 
   static final StructType SCHEMA =
       new StructType()
@@ -45,6 +47,7 @@ final class EventColumns {
           .add(QuoteColumns.SIZE_SHARES, DataTypes.LongType, true)
           .add(QuoteColumns.SEQUENCE, DataTypes.LongType, true)
           .add(QuoteColumns.SALE_CONDITIONS, DataTypes.LongType, true)
+          .add(AUCTION_PRINT, DataTypes.IntegerType, true)
           .add(BarColumns.OPEN_USD, DataTypes.DoubleType, true)
           .add(BarColumns.HIGH_USD, DataTypes.DoubleType, true)
           .add(BarColumns.LOW_USD, DataTypes.DoubleType, true)
@@ -68,10 +71,11 @@ final class EventColumns {
   static final int I_SIZE = 4;
   static final int I_SEQUENCE = 5;
   static final int I_CONDITIONS = 6;
-  static final int I_OPEN = 7;
-  static final int I_ERROR_FIELD = 14;
-  static final int I_ERROR_REASON = 15;
-  static final int I_KAFKA = 16;
+  static final int I_AUCTION_PRINT = 7;
+  static final int I_OPEN = 8;
+  static final int I_ERROR_FIELD = 15;
+  static final int I_ERROR_REASON = 16;
+  static final int I_KAFKA = 17;
 
   private EventColumns() {}
 

@@ -1,5 +1,6 @@
 package io.marketlambda.speed.stream;
 
+import io.marketlambda.core.model.AuctionPrint;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.Quote;
@@ -86,6 +87,8 @@ final class EventDecoder implements MapFunction<Row, Row> {
     values[EventColumns.I_SIZE] = quote[3];
     values[EventColumns.I_SEQUENCE] = quote[5];
     values[EventColumns.I_CONDITIONS] = quote[7];
+    values[EventColumns.I_AUCTION_PRINT] =
+        AuctionPrint.of((long) quote[7], (String) quote[6], (String) quote[8]).code();
   }
 
   private static void decodeBar(byte[] value, Object[] values) {

@@ -2,6 +2,7 @@ package io.marketlambda.speed.stream;
 
 import io.marketlambda.core.model.Alert;
 import io.marketlambda.core.model.AlertType;
+import io.marketlambda.core.model.AuctionPrint;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.SaleConditionRules;
@@ -101,7 +102,8 @@ final class SymbolViewsFunction
                   event.getLong(EventColumns.I_SEQUENCE),
                   event.getDouble(EventColumns.I_PRICE),
                   event.getLong(EventColumns.I_SIZE),
-                  event.getLong(EventColumns.I_CONDITIONS))
+                  event.getLong(EventColumns.I_CONDITIONS),
+                  AuctionPrint.ofCode(event.getInt(EventColumns.I_AUCTION_PRINT)))
               : views.addBar(watermark, bar(symbol, eventMillis, event));
       switch (outcome) {
         case ACCEPTED -> taken++;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.marketlambda.core.model.Alert;
+import io.marketlambda.core.model.AuctionPrint;
 import io.marketlambda.core.model.Bar;
 import io.marketlambda.core.model.BarInterval;
 import io.marketlambda.core.model.SaleConditionRules;
@@ -38,9 +39,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * One definition, proven: every real IBM and SPY trade of 2013-10-07 goes through the speed layer's
  * per-symbol state ({@link SymbolViews}, one minute of trades per micro-batch, the watermark 10 s
  * behind the newest trade) and through the batch functions on Spark, each trade with its sale
- * conditions ({@link BarsPipeline}, {@link IntradayIndicators}, {@link IntradayAlerts}); every 1m,
- * 5m, 15m and 1h bar, every indicator row and every alert is equal, under the tape's rules and with
- * sweeps taken out of the prices ({@link BarsPipeline#PRICE_EXCLUDED_CONDITIONS}).
+ * conditions and its listing market's auction prints ({@link BarsPipeline}, {@link
+ * IntradayIndicators}, {@link IntradayAlerts}); every 1m, 5m, 15m and 1h bar, every indicator row
+ * and every alert is equal, under the tape's rules and with sweeps taken out of the prices ({@link
+ * BarsPipeline#PRICE_EXCLUDED_CONDITIONS}).
  */
 class SpeedBatchParityTest {
   private static final AlertRules RULES = new AlertRules(0.002, 3.0, 0.002);
@@ -176,7 +178,13 @@ class SpeedBatchParityTest {
         newest = Math.max(newest, millis);
         SymbolViews.Outcome outcome =
             views.addTrade(
-                watermark, millis, tick.line(), tick.priceUsd(), tick.size(), tick.conditions());
+                watermark,
+                millis,
+                tick.line(),
+                tick.priceUsd(),
+                tick.size(),
+                tick.conditions(),
+                AuctionPrint.of(tick.conditions(), tick.exchange(), day.listingExchange()));
         if (outcome == SymbolViews.Outcome.LATE) {
           out.late++;
         }
@@ -199,7 +207,8 @@ class SpeedBatchParityTest {
               "lean-tick",
               tick.line(),
               tick.exchange(),
-              tick.conditions()));
+              tick.conditions(),
+              day.listingExchange()));
     }
     return spark.createDataFrame(rows, QuoteColumns.SCHEMA);
   }

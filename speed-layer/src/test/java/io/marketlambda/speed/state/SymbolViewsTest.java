@@ -146,4 +146,80 @@ class SymbolViewsTest {
     assertThat(views.toBytes().length).isLessThan(1024);
     assertThat(out.indicatorRows).isGreaterThanOrEqualTo(390);
   }
+
+  @Test
+  void theClosingAuctionPrintReportedAfterTheCloseClosesTheSessionsLastMinute() {
+    SymbolViews views = SymbolViews.empty(IBM, RULES, SaleConditionRules.TAPE);
+    Recorded out = new Recorded();
+    long close = Instant.parse("2013-10-07T20:00:00Z").toEpochMilli(); // 16:00 New York
+    long closingPrint = io.marketlambda.core.model.SaleCondition.CLOSING_PRINT.mask();
+    views.addTrade(
+        0, close - 30_000, 1, 182.10, 100, 1, io.marketlambda.core.model.AuctionPrint.NONE);
+    views.emitChanges(out);
+    // An after-hours trade moves the watermark (10 s behind) past the end of 15:59.
+    views.advanceTo(close + 20_000, out);
+    views.addTrade(
+        close + 20_000,
+        close + 30_000,
+        2,
+        182.05,
+        200,
+        0x2000,
+        io.marketlambda.core.model.AuctionPrint.NONE);
+    views.emitChanges(out);
+    views.advanceTo(close + 54_000, out);
+
+    // NYSE's closing print, reported 16:01:04: the 15:59 bar's close and part of its volume.
+    assertThat(
+            views.addTrade(
+                close + 54_000,
+                close + 64_221,
+                3,
+                182.01,
+                151_665,
+                closingPrint,
+                io.marketlambda.core.model.AuctionPrint.CLOSING))
+        .isEqualTo(SymbolViews.Outcome.ACCEPTED);
+    out.bars.clear();
+    views.emitChanges(out);
+
+    Bar lastMinute = bar(out, BarInterval.ONE_MINUTE, close - MINUTE);
+    assertThat(lastMinute.closeUsd()).isEqualTo(182.01);
+    assertThat(lastMinute.volumeShares()).isEqualTo(100 + 151_665);
+    assertThat(bar(out, BarInterval.ONE_HOUR, close - 60 * MINUTE).closeUsd()).isEqualTo(182.01);
+    assertThat(out.bars)
+        .as("the 16:00 minute keeps only its after-hours trade")
+        .noneMatch(bar -> bar.start().toEpochMilli() == close);
+
+    // From 16:05 on the last minute is final: a closing print then is behind it, as any late trade.
+    views.advanceTo(close + 5 * MINUTE, out);
+    assertThat(
+            views.addTrade(
+                close + 5 * MINUTE,
+                close + 5 * MINUTE + 1,
+                4,
+                182.00,
+                100,
+                closingPrint,
+                io.marketlambda.core.model.AuctionPrint.CLOSING))
+        .as("reported after the window: stays in its own minute")
+        .isEqualTo(SymbolViews.Outcome.ACCEPTED);
+    assertThat(
+            views.addTrade(
+                close + 5 * MINUTE,
+                close - 1_000,
+                5,
+                182.00,
+                100,
+                1,
+                io.marketlambda.core.model.AuctionPrint.NONE))
+        .isEqualTo(SymbolViews.Outcome.LATE);
+  }
+
+  private static Bar bar(Recorded out, BarInterval interval, long startMillis) {
+    return out.bars.stream()
+        .filter(bar -> bar.interval() == interval && bar.start().toEpochMilli() == startMillis)
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new AssertionError("no " + interval + " bar at " + startMillis));
+  }
 }

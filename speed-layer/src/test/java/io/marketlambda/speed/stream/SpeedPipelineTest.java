@@ -33,7 +33,8 @@ import scala.collection.JavaConverters;
  * to an in-memory sink: bars, latest quote, duplicates, a poison record and a late trade.
  */
 class SpeedPipelineTest {
-  private static final StructType KAFKA =
+  /** The columns of Spark's Kafka source that the pipeline reads. */
+  static final StructType KAFKA =
       new StructType()
           .add("key", DataTypes.BinaryType)
           .add("value", DataTypes.BinaryType)
@@ -41,6 +42,7 @@ class SpeedPipelineTest {
           .add("partition", DataTypes.IntegerType)
           .add("offset", DataTypes.LongType)
           .add("timestamp", DataTypes.TimestampType);
+
   private static final Symbol IBM = Symbol.of("IBM");
 
   @TempDir Path lake;
