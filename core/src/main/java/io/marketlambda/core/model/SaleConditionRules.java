@@ -45,6 +45,29 @@ public record SaleConditionRules(long priceExcluded) implements java.io.Serializ
     return SaleCondition.countsVolume(bits);
   }
 
+  /** What a trade may update in a bar, from most to least. */
+  public enum Updates {
+    /** Every value: open, high, low, close and volume. */
+    LAST,
+    /** High, low and volume, not the last sale (e.g. sold out of sequence). */
+    HIGH_LOW,
+    /** Volume only (e.g. average price, Form T). */
+    VOLUME,
+    /** Nothing (official open and close reports): kept in bronze and the bar's trade count. */
+    NOTHING
+  }
+
+  /** What a trade with the conditions {@code bits} may update under these rules. */
+  public Updates updates(long bits) {
+    if (setsLast(bits)) {
+      return Updates.LAST;
+    }
+    if (setsHighLow(bits)) {
+      return Updates.HIGH_LOW;
+    }
+    return countsVolume(bits) ? Updates.VOLUME : Updates.NOTHING;
+  }
+
   /** The conditions barring the last sale under these rules: a bit mask. */
   public long barringLast() {
     return SaleCondition.BARRING_LAST | priceExcluded;

@@ -38,6 +38,19 @@ class SaleConditionRulesTest {
   }
 
   @Test
+  void aTradeIsCountedByWhatItMayUpdate() {
+    SaleConditionRules tape = SaleConditionRules.TAPE;
+    SaleConditionRules noSweeps = SaleConditionRules.parse("intermarket-sweep");
+
+    assertThat(tape.updates(SWEEP_EXEMPT)).isEqualTo(SaleConditionRules.Updates.LAST);
+    assertThat(noSweeps.updates(SWEEP_EXEMPT)).isEqualTo(SaleConditionRules.Updates.VOLUME);
+    assertThat(tape.updates(SOLD_OUT_OF_SEQUENCE)).isEqualTo(SaleConditionRules.Updates.HIGH_LOW);
+    assertThat(tape.updates(AVERAGE_PRICE)).isEqualTo(SaleConditionRules.Updates.VOLUME);
+    assertThat(tape.updates(SaleCondition.OFFICIAL_CLOSE.mask()))
+        .isEqualTo(SaleConditionRules.Updates.NOTHING);
+  }
+
+  @Test
   void theConfigFormReadsBackAndNamesABadCondition() {
     SaleConditionRules rules = SaleConditionRules.parse(" odd-lot , intermarket-sweep");
 

@@ -22,6 +22,12 @@ final class SpeedCounts extends AccumulatorV2<String, Map<String, Long>> {
   static final String WITHDRAWN = "withdrawn";
   static final String LATEST_QUOTES = "latest_quotes";
   static final String EVENTS = "events";
+  static final String TRADES = "trades.";
+
+  /** The count of trades taken whose sale conditions let them update {@code updates}. */
+  static String trades(io.marketlambda.core.model.SaleConditionRules.Updates updates) {
+    return TRADES + updates.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 
   private final TreeMap<String, Long> counts = new TreeMap<>();
 

@@ -46,6 +46,13 @@ public final class SpeedMetrics {
       counter("latest_quote_records", "Quotes the latest-quote query has read");
   final Counter duplicates =
       counter("duplicates", "Trades dropped as duplicates within the watermark");
+  final Counter trades =
+      counter(
+          "trades",
+          "Trades taken into bars, by what their sale conditions let them update: last (every"
+              + " value), high-low (high, low, volume), volume (volume only), nothing (official"
+              + " open and close reports, kept in the trade count)",
+          "updates");
   final Counter indicatorRows = counter("indicator_rows", "Rows written to indicators_1m");
   final Counter alerts = counter("alerts", "Provisional alerts raised", "type");
   final Counter offsetsWithoutRecord =
@@ -127,6 +134,8 @@ public final class SpeedMetrics {
       } else if (name.equals(SpeedCounts.INDICATORS)) {
         indicatorRows.inc(value);
         written += value;
+      } else if (name.startsWith(SpeedCounts.TRADES)) {
+        trades.labelValues(name.substring(SpeedCounts.TRADES.length())).inc(value);
       } else if (name.equals(SpeedCounts.LATEST_QUOTES)) {
         latestQuoteRecords.inc(value);
       } else if (name.equals(SpeedCounts.BARS)) {

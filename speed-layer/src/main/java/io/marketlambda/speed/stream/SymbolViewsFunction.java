@@ -91,11 +91,13 @@ final class SymbolViewsFunction
     views.advanceTo(watermark, updates);
     long taken = 0;
     long duplicates = 0;
+    long[] tradesByUpdates = new long[SaleConditionRules.Updates.values().length];
     while (events.hasNext()) {
       Row event = events.next();
       long eventMillis = event.getTimestamp(EventColumns.I_EVENT_TIME).getTime();
+      boolean trade = EventColumns.TRADE.equals(event.getString(EventColumns.I_KIND));
       SymbolViews.Outcome outcome =
-          EventColumns.TRADE.equals(event.getString(EventColumns.I_KIND))
+          trade
               ? views.addTrade(
                   watermark,
                   eventMillis,
@@ -105,6 +107,10 @@ final class SymbolViewsFunction
                   event.getLong(EventColumns.I_CONDITIONS),
                   AuctionPrint.ofCode(event.getInt(EventColumns.I_AUCTION_PRINT)))
               : views.addBar(watermark, bar(symbol, eventMillis, event));
+      if (trade && outcome == SymbolViews.Outcome.ACCEPTED) {
+        tradesByUpdates[
+            saleConditions.updates(event.getLong(EventColumns.I_CONDITIONS)).ordinal()]++;
+      }
       switch (outcome) {
         case ACCEPTED -> taken++;
         case DUPLICATE -> duplicates++;
@@ -116,6 +122,11 @@ final class SymbolViewsFunction
     counts.add(SpeedCounts.EVENTS, taken);
     if (duplicates > 0) {
       counts.add(SpeedCounts.DUPLICATE, duplicates);
+    }
+    for (SaleConditionRules.Updates kind : SaleConditionRules.Updates.values()) {
+      if (tradesByUpdates[kind.ordinal()] > 0) {
+        counts.add(SpeedCounts.trades(kind), tradesByUpdates[kind.ordinal()]);
+      }
     }
     return out.iterator();
   }

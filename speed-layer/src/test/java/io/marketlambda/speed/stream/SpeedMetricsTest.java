@@ -19,6 +19,15 @@ class SpeedMetricsTest {
     metrics.lateQuotes.inc();
     metrics.alerts.labelValues("volume_spike").inc(3);
     metrics.watermark.labelValues("speed-views").set(1_381_154_339);
+    metrics.record(
+        "speed-views",
+        java.util.Map.of(
+            SpeedCounts.trades(io.marketlambda.core.model.SaleConditionRules.Updates.LAST),
+            7L,
+            SpeedCounts.trades(io.marketlambda.core.model.SaleConditionRules.Updates.HIGH_LOW),
+            1L,
+            "trades.volume",
+            5L));
 
     try (HTTPServer server = metrics.serve(0)) {
       String body =
@@ -34,7 +43,10 @@ class SpeedMetricsTest {
           .contains("marketlambda_speed_dead_letters_total{field=\"priceUsd\"} 2.0")
           .contains("marketlambda_speed_late_quotes_total 1.0")
           .contains("marketlambda_speed_alerts_total{type=\"volume_spike\"} 3.0")
-          .contains("marketlambda_speed_watermark_seconds{query=\"speed-views\"} 1.381154339E9");
+          .contains("marketlambda_speed_watermark_seconds{query=\"speed-views\"} 1.381154339E9")
+          .contains("marketlambda_speed_trades_total{updates=\"last\"} 7.0")
+          .contains("marketlambda_speed_trades_total{updates=\"high-low\"} 1.0")
+          .contains("marketlambda_speed_trades_total{updates=\"volume\"} 5.0");
     }
   }
 
