@@ -54,8 +54,10 @@ import org.apache.spark.sql.types.DataTypes;
  * <p>Bars are labelled by their start ({@link BarInterval#startOf}): intraday bars on the UTC clock
  * (1m, 5m, 15m and 1h boundaries are the same in New York, whose offset is whole hours); daily,
  * weekly (Monday) and monthly bars at midnight America/New_York. Intraday bars group by Spark's
- * {@code window}, so a streaming query with a watermark on {@code event_time} drops the state of
- * closed bars.
+ * {@code window} over each trade's bar time (its event time, or the placed time of a closing
+ * auction print), not over {@code event_time} itself: a streaming query of it runs in complete or
+ * update mode, as Spark cannot tie the windows to a watermark (the speed layer keeps its own
+ * per-symbol state instead, {@code SymbolViews}; the batch layer runs it on static data).
  */
 public final class BarsPipeline {
   /**
