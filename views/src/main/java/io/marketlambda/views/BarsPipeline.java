@@ -48,7 +48,8 @@ import org.apache.spark.sql.types.DataTypes;
  * Berkowitz, Logue and Noser, "The Total Cost of Transactions on the NYSE", Journal of Finance
  * 43(1), 1988), or the typical price {@code (high + low + close) / 3} when the volume is 0; trade
  * count the number of trades, every print counted. The listing market's auction prints are placed
- * as {@link AuctionPrint} says: the opening one is its bar's open, the closing one reported within
+ * as {@link AuctionPrint} says: the opening one is the open of its minute (and of a coarser bar
+ * whose first trade that may set the last sale is in that minute), the closing one reported within
  * minutes of the close belongs to the session's last minute.
  *
  * <p>Bars are labelled by their start ({@link BarInterval#startOf}): intraday bars on the UTC clock
@@ -144,7 +145,14 @@ public final class BarsPipeline {
     Column highLowPrice = when(setsHighLow, price);
     Column[] aggregates = {
       coalesce(
-              min_by(price, when(opening.and(setsLast), ordering)),
+              // The opening auction, when it is in the minute of the first trade that may set the
+              // last sale (BarBuilder: a coarser bar opens as its 1-minute bars roll up).
+              when(
+                  date_trunc(
+                          "minute", min(when(opening.and(setsLast), col(QuoteColumns.EVENT_TIME))))
+                      .equalTo(
+                          date_trunc("minute", min(when(setsLast, col(QuoteColumns.EVENT_TIME))))),
+                  min_by(price, when(opening.and(setsLast), ordering))),
               min_by(price, lastOrdering),
               min_by(price, highLowOrdering),
               min_by(price, ordering))

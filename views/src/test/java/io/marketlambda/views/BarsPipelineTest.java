@@ -94,6 +94,53 @@ class BarsPipelineTest {
   }
 
   @Test
+  void theListingMarketsAuctionsAreTheOfficialOpenAndCloseAsInTheSpeedLayer() {
+    // NYSE opens IBM late, at 09:31:05, after Arca traded from 09:30:01; Nasdaq's own opening print
+    // is an ordinary trade; NYSE's closing print comes at 16:01:04.
+    List<Row> trades =
+        List.of(
+            trade("2013-10-07T13:30:01Z", 1, 100.00, "P", 0x1, "N"),
+            trade("2013-10-07T13:31:02Z", 2, 100.80, "Q", 0x40, "N"),
+            trade("2013-10-07T13:31:05Z", 3, 101.00, "N", 0x40, "N"),
+            trade("2013-10-07T13:31:40Z", 4, 101.20, "P", 0x1, "N"),
+            trade("2013-10-07T19:59:30Z", 5, 102.00, "P", 0x1, "N"),
+            trade("2013-10-07T20:01:04Z", 6, 102.10, "N", 0x80, "N"),
+            trade("2013-10-07T20:01:30Z", 7, 102.30, "P", 0x2000, "N"));
+    Dataset<Row> quotes = spark.createDataFrame(trades, QuoteColumns.SCHEMA);
+
+    List<Row> minutes = sorted(BarsPipeline.fromQuotes(quotes, BarInterval.ONE_MINUTE));
+    List<Row> fiveMinutes = sorted(BarsPipeline.fromQuotes(quotes, BarInterval.FIVE_MINUTES));
+
+    assertThat(minutes)
+        .extracting(row -> row.getTimestamp(2).toInstant().toString(), row -> row.getDouble(3))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("2013-10-07T13:30:00Z", 100.00),
+            org.assertj.core.groups.Tuple.tuple("2013-10-07T13:31:00Z", 101.00),
+            org.assertj.core.groups.Tuple.tuple("2013-10-07T19:59:00Z", 102.00),
+            org.assertj.core.groups.Tuple.tuple("2013-10-07T20:01:00Z", 102.30));
+    Row lastMinute = minutes.get(2);
+    assertThat(lastMinute.getDouble(6)).as("close: the closing print").isEqualTo(102.10);
+    assertThat(lastMinute.getDouble(7)).as("volume").isEqualTo(200);
+    assertThat(fiveMinutes.get(0).getDouble(3))
+        .as("the 09:30 5m bar opens as its minutes roll up, not at the delayed auction")
+        .isEqualTo(100.00);
+  }
+
+  private static Row trade(
+      String time, long sequence, double price, String exchange, long conditions, String listing) {
+    return org.apache.spark.sql.RowFactory.create(
+        "IBM",
+        Timestamp.from(Instant.parse(time)),
+        price,
+        100L,
+        "lean-tick",
+        sequence,
+        exchange,
+        conditions,
+        listing);
+  }
+
+  @Test
   void refusesASessionThatIsNotUtc() {
     SparkSession newYork = spark.newSession();
     newYork.conf().set("spark.sql.session.timeZone", "America/New_York");

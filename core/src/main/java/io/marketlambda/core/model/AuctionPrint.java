@@ -15,9 +15,11 @@ import java.time.LocalDate;
  * BarsPipeline}):
  *
  * <ul>
- *   <li>an opening auction print that may set the last sale is the open of its bar, even when other
- *       markets traded earlier in that minute (NYSE opened IBM at 09:30:16 on 2013-10-07 after
- *       trades elsewhere from 09:30:01);
+ *   <li>an opening auction print that may set the last sale is the open of its minute, even when
+ *       other markets traded earlier in that minute (NYSE opened IBM at 09:30:16 on 2013-10-07
+ *       after trades elsewhere from 09:30:01), and of a coarser bar whose first trade that may set
+ *       the last sale is in that minute (so that coarser bars open as their minutes roll up; a
+ *       delayed auction sets the open of its own minute only);
  *   <li>a closing auction print reported within {@link #CLOSING_PRINT_WINDOW} after the regular
  *       session's close ({@link MarketTime#REGULAR_CLOSE}) belongs to the session's last minute
  *       ({@link #barMillis}): NYSE's closing print of IBM that day was reported at 16:01:04 and is

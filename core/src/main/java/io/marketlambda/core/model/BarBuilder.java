@@ -26,7 +26,8 @@ import java.util.Map;
  * set the last sale takes open and close from those that may set high and low, and a bar with
  * neither (e.g. only Form T prints before the open) takes every price from all its trades, so that
  * it still has prices; the tape's rules decide only among the trades of one bar. The listing
- * market's opening auction print, where the bar holds one, is its open ({@link AuctionPrint}).
+ * market's opening auction print is the open of its minute ({@link AuctionPrint}), and of a coarser
+ * bar whose first trade that may set the last sale is in that minute.
  *
  * <p>From finer bars ({@link #addBar}, a roll-up): open of the earliest bar and close of the latest
  * by bar start, extreme high and low, summed volume and trade count, VWAP {@code Σ(vwap × volume) /
@@ -36,6 +37,8 @@ import java.util.Map;
  * streaming state.
  */
 public final class BarBuilder {
+  private static final long MINUTE_MILLIS = 60_000;
+
   /** Prices of the trades that may set the last sale. */
   private final Prices last = new Prices();
 
@@ -204,13 +207,25 @@ public final class BarBuilder {
         symbol,
         interval,
         start,
-        openingAuction.empty ? ends.open : openingAuction.open,
+        opensAtTheAuction() ? openingAuction.open : ends.open,
         range.high,
         range.low,
         ends.close,
         volumeShares,
         vwap,
         tradeCount);
+  }
+
+  /**
+   * Whether the opening auction is the open: when the bar holds one in the same minute as its first
+   * trade that may set the last sale. So a coarser bar opens as the roll-up of its 1-minute bars
+   * does (the first minute's open); an auction that came later (a delayed open) sets the open of
+   * its own minute only.
+   */
+  private boolean opensAtTheAuction() {
+    return !openingAuction.empty
+        && Math.floorDiv(openingAuction.firstMillis, MINUTE_MILLIS)
+            == Math.floorDiv(last.firstMillis, MINUTE_MILLIS);
   }
 
   /** Writes the builder's state, for {@link #read}. */

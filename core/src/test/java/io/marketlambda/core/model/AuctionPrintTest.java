@@ -100,4 +100,26 @@ class AuctionPrintTest {
   private static long millis(String instant) {
     return Instant.parse(instant).toEpochMilli();
   }
+
+  @Test
+  void aDelayedOpeningAuctionOpensItsMinuteButNotTheCoarserBar() {
+    long nineThirty = Instant.parse("2013-10-07T13:30:00Z").toEpochMilli();
+    BarBuilder first = new BarBuilder();
+    first.addTrade(nineThirty + 1_000, 1, 100.00, 100, 1); // Arca, before NYSE opens
+    BarBuilder second = new BarBuilder();
+    second.addTrade(nineThirty + 62_000, 2, 100.80, 100, 1);
+    second.addTrade(nineThirty + 65_000, 3, 101.00, 5_000, OPENING, AuctionPrint.OPENING);
+    Symbol ibm = Symbol.of("IBM");
+    Instant start = Instant.ofEpochMilli(nineThirty);
+
+    BarBuilder fiveMinutes = new BarBuilder();
+    fiveMinutes.addAll(first);
+    fiveMinutes.addAll(second);
+
+    assertThat(second.toBar(ibm, BarInterval.ONE_MINUTE, start.plusSeconds(60)).openUsd())
+        .isEqualTo(101.00);
+    assertThat(fiveMinutes.toBar(ibm, BarInterval.FIVE_MINUTES, start).openUsd())
+        .as("as the 1-minute bars roll up: the first minute's open")
+        .isEqualTo(100.00);
+  }
 }

@@ -42,6 +42,7 @@ public final class LeanTradeTickReader {
 
   static final String KIND = "Trade_Tick";
   private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+  private static final Pattern LISTING_EXCHANGE = Pattern.compile("[A-Z0-9]{1,8}");
   private static final LineFormat FORMAT = new LineFormat("Lean trade ticks", "", 5, 6);
 
   private LeanTradeTickReader() {}
@@ -54,7 +55,8 @@ public final class LeanTradeTickReader {
    *
    * @throws java.io.UncheckedIOException when the file is not found or cannot be read
    * @throws io.marketlambda.core.model.InvalidRecordException when the file is empty or its name is
-   *     not {@code yyyyMMdd_<symbol>_Trade_Tick.csv}, or the map file beside it cannot be read
+   *     not {@code yyyyMMdd_<symbol>_Trade_Tick.csv}, or the map file beside it cannot be read or
+   *     names no valid exchange code for the date
    */
   public static RecordedReader<Quote> open(Path file, Quarantine quarantine) {
     LeanFileName name = LeanFileName.parse(file, KIND);
@@ -67,6 +69,21 @@ public final class LeanTradeTickReader {
         Files.isRegularFile(map)
             ? LeanMapFile.read(map, quarantine).exchangeOn(name.date()).orElse(null)
             : null;
+    if (listingExchange != null && !LISTING_EXCHANGE.matcher(listingExchange).matches()) {
+      String reason =
+          '"' + listingExchange + "\" is not an exchange code like N or P ([A-Z0-9]{1,8})";
+      throw new io.marketlambda.core.model.InvalidRecordException(
+          "Cannot read the listing exchange of "
+              + name.symbol()
+              + " on "
+              + name.date()
+              + " from "
+              + map
+              + ": "
+              + reason,
+          "exchange",
+          reason);
+    }
     return LineReader.open(FORMAT, file, row -> parse(name, listingExchange, row), quarantine);
   }
 

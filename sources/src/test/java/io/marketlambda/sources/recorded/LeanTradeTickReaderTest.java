@@ -146,6 +146,13 @@ class LeanTradeTickReaderTest {
     // No map_files folder beside: unknown.
     assertThat(listingExchange(directory.resolve("20131007_ibm_Trade_Tick.csv"))).isNull();
     assertThat(quarantine.records()).isEmpty();
+
+    // A map file naming no valid code fails the file at once, naming it, not each line.
+    Files.writeString(maps.resolve("ibm.csv"), "19980102,ibm,nyse\n20501231,ibm,nyse\n");
+    assertThatThrownBy(() -> listingExchange(ticks.resolve("20131007_ibm_Trade_Tick.csv")))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("map_files")
+        .hasMessageContaining("\"nyse\" is not an exchange code");
   }
 
   private String listingExchange(Path file) {

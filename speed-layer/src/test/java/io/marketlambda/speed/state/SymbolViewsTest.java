@@ -154,6 +154,8 @@ class SymbolViewsTest {
     long close = Instant.parse("2013-10-07T20:00:00Z").toEpochMilli(); // 16:00 New York
     long closingPrint = io.marketlambda.core.model.SaleCondition.CLOSING_PRINT.mask();
     views.addTrade(
+        0, close - 50 * MINUTE, 9, 181.50, 300, 1, io.marketlambda.core.model.AuctionPrint.NONE);
+    views.addTrade(
         0, close - 30_000, 1, 182.10, 100, 1, io.marketlambda.core.model.AuctionPrint.NONE);
     views.emitChanges(out);
     // An after-hours trade moves the watermark (10 s behind) past the end of 15:59.
@@ -181,12 +183,19 @@ class SymbolViewsTest {
                 io.marketlambda.core.model.AuctionPrint.CLOSING))
         .isEqualTo(SymbolViews.Outcome.ACCEPTED);
     out.bars.clear();
+    int indicatorRowsBefore = out.indicatorRows;
     views.emitChanges(out);
 
     Bar lastMinute = bar(out, BarInterval.ONE_MINUTE, close - MINUTE);
     assertThat(lastMinute.closeUsd()).isEqualTo(182.01);
     assertThat(lastMinute.volumeShares()).isEqualTo(100 + 151_665);
-    assertThat(bar(out, BarInterval.ONE_HOUR, close - 60 * MINUTE).closeUsd()).isEqualTo(182.01);
+    Bar hour = bar(out, BarInterval.ONE_HOUR, close - 60 * MINUTE);
+    assertThat(hour.openUsd()).as("the hour's earlier minutes are still kept").isEqualTo(181.50);
+    assertThat(hour.volumeShares()).isEqualTo(300 + 100 + 151_665);
+    assertThat(hour.closeUsd()).isEqualTo(182.01);
+    assertThat(out.indicatorRows - indicatorRowsBefore)
+        .as("15:59 is still open: its indicators are handed out again")
+        .isEqualTo(1);
     assertThat(out.bars)
         .as("the 16:00 minute keeps only its after-hours trade")
         .noneMatch(bar -> bar.start().toEpochMilli() == close);
