@@ -99,9 +99,7 @@ public enum AuctionPrint {
       return eventMillis;
     }
     long close = closeOf(eventMillis);
-    return eventMillis >= close && eventMillis < close + CLOSING_PRINT_WINDOW.toMillis()
-        ? close - 1
-        : eventMillis;
+    return inClosingPrintWindow(eventMillis, close) ? close - 1 : eventMillis;
   }
 
   /**
@@ -128,9 +126,14 @@ public enum AuctionPrint {
    */
   public static long changeableFromMillis(long watermarkMillis) {
     long close = closeOf(watermarkMillis);
-    return watermarkMillis >= close && watermarkMillis < close + CLOSING_PRINT_WINDOW.toMillis()
+    return inClosingPrintWindow(watermarkMillis, close)
         ? close - MINUTE
         : Math.floorDiv(watermarkMillis, MINUTE) * MINUTE;
+  }
+
+  /** Whether an instant is from the close to the end of {@link #CLOSING_PRINT_WINDOW}. */
+  private static boolean inClosingPrintWindow(long millis, long close) {
+    return millis >= close && millis < close + CLOSING_PRINT_WINDOW.toMillis();
   }
 
   /** The regular session's close on the trading date of an instant, epoch ms UTC. */

@@ -239,11 +239,6 @@ public final class BarBuilder {
     out.writeLong(tradeCount);
   }
 
-  /** Reads what {@link #write} wrote, under the tape's rules. */
-  public static BarBuilder read(DataInput in) throws IOException {
-    return read(in, SaleConditionRules.TAPE);
-  }
-
   /**
    * Reads what {@link #write} wrote; trades added from now on update what {@code rules} allow (the
    * rules are configuration, not state).

@@ -107,7 +107,8 @@ public record Quote(
     }
   }
 
-  private static boolean isExchangeCode(String exchange) {
+  /** Whether {@code exchange} is a participant code: 1 to 8 of {@code A-Z} and {@code 0-9}. */
+  public static boolean isExchangeCode(String exchange) {
     if (exchange.isEmpty() || exchange.length() > 8) {
       return false;
     }

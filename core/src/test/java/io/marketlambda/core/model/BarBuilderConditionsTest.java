@@ -128,7 +128,9 @@ class BarBuilderConditionsTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bar.write(new DataOutputStream(bytes));
     BarBuilder read =
-        BarBuilder.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        BarBuilder.read(
+            new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+            SaleConditionRules.TAPE);
 
     assertThat(read.toBar(SPY, BarInterval.ONE_MINUTE, MINUTE))
         .isEqualTo(bar.toBar(SPY, BarInterval.ONE_MINUTE, MINUTE));

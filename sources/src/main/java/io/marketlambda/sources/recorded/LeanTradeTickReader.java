@@ -42,7 +42,6 @@ public final class LeanTradeTickReader {
 
   static final String KIND = "Trade_Tick";
   private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
-  private static final Pattern LISTING_EXCHANGE = Pattern.compile("[A-Z0-9]{1,8}");
   private static final LineFormat FORMAT = new LineFormat("Lean trade ticks", "", 5, 6);
 
   private LeanTradeTickReader() {}
@@ -69,7 +68,7 @@ public final class LeanTradeTickReader {
         Files.isRegularFile(map)
             ? LeanMapFile.read(map, quarantine).exchangeOn(name.date()).orElse(null)
             : null;
-    if (listingExchange != null && !LISTING_EXCHANGE.matcher(listingExchange).matches()) {
+    if (listingExchange != null && !Quote.isExchangeCode(listingExchange)) {
       String reason =
           '"' + listingExchange + "\" is not an exchange code like N or P ([A-Z0-9]{1,8})";
       throw new io.marketlambda.core.model.InvalidRecordException(
