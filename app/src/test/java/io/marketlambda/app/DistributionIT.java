@@ -25,10 +25,7 @@ class DistributionIT {
     List<URL> jars;
     try (Stream<Path> files = Files.list(LIB)) {
       jars =
-          files
-              .filter(file -> file.toString().endsWith(".jar"))
-              .map(DistributionIT::url)
-              .toList();
+          files.filter(file -> file.toString().endsWith(".jar")).map(DistributionIT::url).toList();
     }
     // Only lib/: the platform class loader as parent, not the test's class path.
     try (URLClassLoader loader =

@@ -56,6 +56,7 @@ class BatchApplicationTest {
             "batch.movers",
             "batch.optimize",
             "batch.vacuum-retention",
+            "batch.vacuum-interval",
             "batch.serving-copy",
             "batch.lock-timeout",
             "quotes.max-event-time-ahead",
@@ -68,6 +69,12 @@ class BatchApplicationTest {
     assertThat(config.movers()).isEqualTo(10);
     assertThat(config.optimize()).isTrue();
     assertThat(config.vacuumRetention()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.vacuumInterval()).isEqualTo(Duration.ofDays(7));
+    assertThatThrownBy(
+            () ->
+                BatchConfig.from(
+                    Settings.empty().withOverrides(List.of("batch.vacuum-interval=-1h"))))
+        .hasMessageContaining("Cannot read config key 'batch.vacuum-interval': value '-1h'");
     assertThatThrownBy(
             () ->
                 BatchConfig.from(

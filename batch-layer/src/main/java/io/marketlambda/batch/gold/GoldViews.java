@@ -82,22 +82,37 @@ public final class GoldViews {
         interval);
   }
 
-  /** {@code gold.indicators_daily} from {@code gold.bars_daily}. */
+  /**
+   * {@code gold.indicators_daily} from {@code gold.bars_daily} laid out as {@link
+   * io.marketlambda.batch.silver.SilverDailyBars#build} lays out silver (each symbol in one
+   * partition, ascending): one pass, and the output keeps that layout ({@link
+   * DailyIndicators#fromClusteredBars}).
+   */
   public static Dataset<Row> indicators(Dataset<Row> dailyBars) {
-    return DailyIndicators.fromBars(dailyBars);
+    return DailyIndicators.fromClusteredBars(dailyBars);
   }
 
-  /** {@code gold.top_movers}: the {@code n} largest gainers and losers of each trading date. */
-  public static Dataset<Row> topMovers(Dataset<Row> indicators, Dataset<Row> dailyBars, int n) {
-    Dataset<Row> moves =
-        indicators
-            .filter(col(DailyIndicatorColumns.CHANGE_1D).isNotNull())
-            .join(
-                dailyBars.select(
-                    col(BarColumns.SYMBOL),
-                    col(SilverColumns.TRADING_DATE),
-                    col(BarColumns.VOLUME_SHARES)),
-                new String[] {BarColumns.SYMBOL, SilverColumns.TRADING_DATE});
+  /**
+   * {@link #indicators} with each bar's {@code volume_shares} after the indicator columns: the
+   * input of the rankings and the sector summary, which need the day's volume beside its change.
+   * Write {@code gold.indicators_daily} as {@link #withoutVolume} of it.
+   */
+  public static Dataset<Row> indicatorsWithVolume(Dataset<Row> dailyBars) {
+    return DailyIndicators.fromClusteredBars(dailyBars, BarColumns.VOLUME_SHARES);
+  }
+
+  /** {@code gold.indicators_daily} from {@link #indicatorsWithVolume}: a projection. */
+  public static Dataset<Row> withoutVolume(Dataset<Row> indicatorsWithVolume) {
+    return indicatorsWithVolume.drop(BarColumns.VOLUME_SHARES);
+  }
+
+  /**
+   * {@code gold.top_movers}: the {@code n} largest gainers and losers of each trading date.
+   *
+   * @param indicators {@link #indicatorsWithVolume}
+   */
+  public static Dataset<Row> topMovers(Dataset<Row> indicators, int n) {
+    Dataset<Row> moves = indicators.filter(col(DailyIndicatorColumns.CHANGE_1D).isNotNull());
     return ranked(moves, col(DailyIndicatorColumns.CHANGE_1D).desc(), n, "gainer")
         .filter(col(DailyIndicatorColumns.CHANGE_1D).gt(0))
         .unionByName(
@@ -134,9 +149,12 @@ public final class GoldViews {
             col(DailyIndicatorColumns.CLOSE_USD));
   }
 
-  /** {@code gold.sector_summary} of the symbols {@code bronze.symbols} gives a sector. */
-  public static Dataset<Row> sectorSummary(
-      Dataset<Row> indicators, Dataset<Row> dailyBars, Dataset<Row> bronzeSymbols) {
+  /**
+   * {@code gold.sector_summary} of the symbols {@code bronze.symbols} gives a sector.
+   *
+   * @param indicators {@link #indicatorsWithVolume}
+   */
+  public static Dataset<Row> sectorSummary(Dataset<Row> indicators, Dataset<Row> bronzeSymbols) {
     Dataset<Row> sectors =
         bronzeSymbols
             .filter(col(BronzeColumns.SECTOR).isNotNull())
@@ -153,12 +171,6 @@ public final class GoldViews {
     Column change = col(DailyIndicatorColumns.CHANGE_1D);
     return indicators
         .filter(change.isNotNull())
-        .join(
-            dailyBars.select(
-                col(BarColumns.SYMBOL),
-                col(SilverColumns.TRADING_DATE),
-                col(BarColumns.VOLUME_SHARES)),
-            new String[] {BarColumns.SYMBOL, SilverColumns.TRADING_DATE})
         .join(sectors, BarColumns.SYMBOL)
         .groupBy(col(SilverColumns.TRADING_DATE), col(BronzeColumns.SECTOR))
         .agg(

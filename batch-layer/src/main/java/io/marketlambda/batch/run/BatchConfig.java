@@ -15,9 +15,13 @@ import java.util.List;
  * @param lake where the tables live
  * @param movers gainers and losers kept per trading date in {@code gold.top_movers}, and symbols in
  *     {@code gold.volatility_leaders}
- * @param optimize whether the run compacts small files of the tables it wrote (OPTIMIZE)
- * @param vacuumRetention files no longer referenced for this long are deleted after the run
- *     (VACUUM); at least Delta's safety minimum of 168 hours unless 0, which means no VACUUM
+ * @param optimize whether the run compacts a table it wrote that holds more than {@link
+ *     LakeMaintenance#OPTIMIZE_MIN_FILES} files (OPTIMIZE); a full rewrite leaves a few clustered
+ *     files, so this is rare
+ * @param vacuumRetention files no longer referenced for this long are deleted (VACUUM); at least
+ *     Delta's safety minimum of 168 hours unless 0, which means no VACUUM
+ * @param vacuumInterval a run VACUUMs the tables it wrote when the last run that did is at least
+ *     this long ago (or none did): maintenance on a schedule, not on every run
  * @param servingCopy whether the run exports its views to the HBase serving copy
  * @param hbase HBase client settings for the serving copy, the {@code hbase.*} keys verbatim
  * @param views the HBase namespace and salt buckets the serving copy shares with the realtime views
@@ -34,6 +38,7 @@ public record BatchConfig(
     int movers,
     boolean optimize,
     Duration vacuumRetention,
+    Duration vacuumInterval,
     boolean servingCopy,
     java.util.Map<String, String> hbase,
     io.marketlambda.hbaseviews.HBaseViewsConfig views,
@@ -49,12 +54,22 @@ public record BatchConfig(
       ConfigKey.integer(
           "batch.movers", 10, 1, 1000, "Gainers, losers and volatility leaders kept per date");
   public static final ConfigKey<Boolean> OPTIMIZE =
-      ConfigKey.bool("batch.optimize", true, "Compact the gold tables after each run");
+      ConfigKey.bool(
+          "batch.optimize",
+          true,
+          "Compact a table the run wrote when it holds more than "
+              + LakeMaintenance.OPTIMIZE_MIN_FILES
+              + " files");
   public static final ConfigKey<Duration> VACUUM_RETENTION =
       ConfigKey.duration(
           "batch.vacuum-retention",
           Duration.ofDays(7),
-          "VACUUM files unreferenced for this long after each run (0: no VACUUM; else >= 168h)");
+          "VACUUM files unreferenced for this long (0: no VACUUM; else >= 168h)");
+  public static final ConfigKey<Duration> VACUUM_INTERVAL =
+      ConfigKey.duration(
+          "batch.vacuum-interval",
+          Duration.ofDays(7),
+          "A run VACUUMs when the last run that did is this long ago (0s: every run)");
 
   public static final ConfigKey<Duration> LOCK_TIMEOUT =
       ConfigKey.duration(
@@ -74,6 +89,12 @@ public record BatchConfig(
               + io.marketlambda.core.config.Durations.format(lockTimeout)
               + ": give at least 1s");
     }
+    if (vacuumInterval.isNegative()) {
+      throw new IllegalArgumentException(
+          "Cannot use batch.vacuum-interval="
+              + io.marketlambda.core.config.Durations.format(vacuumInterval)
+              + ": give 0s or more");
+    }
     if (!vacuumRetention.isZero() && vacuumRetention.compareTo(Duration.ofHours(168)) < 0) {
       throw new IllegalArgumentException(
           "Cannot use batch.vacuum-retention="
@@ -89,6 +110,7 @@ public record BatchConfig(
         settings.get(MOVERS),
         settings.get(OPTIMIZE),
         settings.get(VACUUM_RETENTION),
+        settings.get(VACUUM_INTERVAL),
         settings.get(SERVING_COPY),
         settings.withPrefix("hbase."),
         io.marketlambda.hbaseviews.HBaseViewsConfig.from(settings),
@@ -104,6 +126,7 @@ public record BatchConfig(
         movers,
         optimize,
         vacuumRetention,
+        vacuumInterval,
         servingCopy,
         hbase,
         views,
@@ -120,6 +143,7 @@ public record BatchConfig(
         movers,
         optimize,
         vacuumRetention,
+        VACUUM_INTERVAL.defaultValue().orElseThrow(),
         false,
         java.util.Map.of(),
         io.marketlambda.hbaseviews.HBaseViewsConfig.from(
@@ -135,6 +159,7 @@ public record BatchConfig(
         MOVERS,
         OPTIMIZE,
         VACUUM_RETENTION,
+        VACUUM_INTERVAL,
         SERVING_COPY,
         LOCK_TIMEOUT,
         WireQuotes.MAX_EVENT_TIME_AHEAD,

@@ -35,6 +35,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The nightly recompute: every silver and gold table, from the bronze master data set, up to a run
@@ -48,13 +49,16 @@ import org.apache.spark.sql.SparkSession;
  *       rejected records to {@code <lake.root>/quarantine/quotes}, the trades as one-minute bars to
  *       {@code silver.bars_intraday} (raw prices), which join the intraday bars of {@code
  *       bronze.bars};
- *   <li>writes {@code silver.bars_daily} ({@link SilverDailyBars});
- *   <li>writes the gold views ({@link GoldViews}): daily, weekly and monthly bars, daily
- *       indicators, top movers, volatility leaders;
+ *   <li>computes {@code silver.bars_daily} once ({@link SilverDailyBars}, one sorted pass per
+ *       symbol), keeps it in memory (spilling to disk) and writes it;
+ *   <li>writes the gold views ({@link GoldViews}) from the kept rows: daily bars (a projection),
+ *       daily indicators (one pass per symbol over the same layout), weekly and monthly bars, top
+ *       movers, volatility leaders, sector summary;
  *   <li>writes each table clustered by symbol (by trading date for the per-date views): range
  *       partitioned and sorted, so Delta's file statistics skip files for a symbol's or a date's
- *       query; then compacts small files (OPTIMIZE) and VACUUMs files unreferenced for {@code
- *       batch.vacuum-retention};
+ *       query; maintenance only where due ({@link LakeMaintenance}): OPTIMIZE of a table left with
+ *       more than {@link LakeMaintenance#OPTIMIZE_MIN_FILES} files, VACUUM of files unreferenced
+ *       for {@code batch.vacuum-retention} once every {@code batch.vacuum-interval};
  *   <li>appends the run record to {@code batch_runs} ({@link BatchRunColumns}): table versions, row
  *       counts, and the batch watermark per symbol.
  * </ol>
@@ -77,6 +81,13 @@ public final class BatchJob {
           LakeTable.GOLD_TOP_MOVERS,
           LakeTable.GOLD_VOLATILITY_LEADERS);
 
+  /**
+   * The Spark local property naming the step of a run each Spark job belongs to (a table's
+   * qualified name for its computation and write, {@code maintenance}, {@code run-record}, {@code
+   * serving-copy}): a listener attributes stage metrics to steps by it ({@code bench batch}).
+   */
+  public static final String STEP_PROPERTY = "marketlambda.batch.step";
+
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -86,6 +97,9 @@ public final class BatchJob {
   private final Clock clock;
   private final Consumer<String> progress;
   private final ViewSink sink;
+
+  /** Files each table written by this run holds, by qualified name. */
+  private final Map<String, Long> files = new LinkedHashMap<>();
 
   public BatchJob(SparkSession spark, BatchConfig config, Clock clock, Consumer<String> progress) {
     this(spark, config, clock, progress, ViewSink.delta(spark, config.lake().layout()));
@@ -133,6 +147,15 @@ public final class BatchJob {
   public Run run(LocalDate runDate, OptionalLong asOfVersion) {
     Instant started = clock.instant();
     String runId = runDate + "-" + RUN_ID.format(started);
+    try {
+      return lockedRun(runId, started, runDate, asOfVersion);
+    } finally {
+      step(null);
+    }
+  }
+
+  private Run lockedRun(
+      String runId, Instant started, LocalDate runDate, OptionalLong asOfVersion) {
     if (!sink.isDelta()) {
       return run(runId, started, runDate, asOfVersion, Optional.empty());
     }
@@ -169,17 +192,29 @@ public final class BatchJob {
       writeIntradayBars(quotes, runDate, tableVersions, rowCounts);
       bronzeBars = bronzeBars.unionByName(read(LakeTable.SILVER_BARS_INTRADAY));
     }
-    Dataset<Row> silver = SilverDailyBars.build(bronzeBars, bronze.actions(), runDate);
-    write(LakeTable.SILVER_BARS_DAILY, silver, tableVersions, rowCounts);
-    Dataset<Row> goldDaily = writeGold(read(LakeTable.SILVER_BARS_DAILY), tableVersions, rowCounts);
-    Map<String, Instant> watermarks = watermarks(goldDaily);
+    // Silver is computed once, kept (memory, then disk) and written; the gold views that are per
+    // symbol derive from the kept rows, already clustered by symbol, without another shuffle.
+    Dataset<Row> silver =
+        SilverDailyBars.build(bronzeBars, bronze.actions(), runDate)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Instant> watermarks;
+    try {
+      writeLaidOut(LakeTable.SILVER_BARS_DAILY, silver, tableVersions, rowCounts);
+      watermarks = writeGold(silver, tableVersions, rowCounts);
+    } finally {
+      silver.unpersist();
+    }
+    Optional<Instant> vacuumed = Optional.empty();
     if (sink.isDelta()) {
       lock.ifPresent(BatchRunLock::requireHeld); // no OPTIMIZE or VACUUM by a run that lost it
-      maintain(tableVersions);
+      step("maintenance");
+      vacuumed =
+          new LakeMaintenance(spark, config, lake, clock, progress).run(tableVersions, files);
     }
     Instant finished = clock.instant();
     if (sink.isDelta()) {
       lock.ifPresent(BatchRunLock::requireHeld);
+      step("run-record");
       appendRunRecord(
           runId,
           runDate,
@@ -189,9 +224,11 @@ public final class BatchJob {
           tableVersions,
           rowCounts,
           watermarks,
-          offsetsWithoutRecord);
+          offsetsWithoutRecord,
+          vacuumed);
       if (config.servingCopy()) {
         lock.ifPresent(BatchRunLock::requireHeld);
+        step("serving-copy");
         exportServingCopy(runId, runDate, watermarks);
       }
     }
@@ -263,14 +300,14 @@ public final class BatchJob {
   }
 
   /**
-   * Every gold table from {@code silver.bars_daily} as written.
+   * Every gold table from the silver rows as written (kept in memory, clustered by symbol).
    *
-   * @return {@code gold.bars_daily} as written
+   * @return the batch watermark of each symbol ({@link #watermarks})
    */
-  private Dataset<Row> writeGold(
-      Dataset<Row> silverWritten, Map<String, Long> tableVersions, Map<String, Long> rowCounts) {
-    write(LakeTable.GOLD_BARS_DAILY, GoldViews.dailyBars(silverWritten), tableVersions, rowCounts);
-    Dataset<Row> goldDaily = read(LakeTable.GOLD_BARS_DAILY);
+  private Map<String, Instant> writeGold(
+      Dataset<Row> silver, Map<String, Long> tableVersions, Map<String, Long> rowCounts) {
+    Dataset<Row> goldDaily = GoldViews.dailyBars(silver); // a projection: still clustered
+    writeLaidOut(LakeTable.GOLD_BARS_DAILY, goldDaily, tableVersions, rowCounts);
     write(
         LakeTable.GOLD_BARS_WEEKLY,
         GoldViews.rolledUp(goldDaily, BarInterval.ONE_WEEK),
@@ -281,33 +318,43 @@ public final class BatchJob {
         GoldViews.rolledUp(goldDaily, BarInterval.ONE_MONTH),
         tableVersions,
         rowCounts);
-    write(
-        LakeTable.GOLD_INDICATORS_DAILY, GoldViews.indicators(goldDaily), tableVersions, rowCounts);
-    Dataset<Row> indicators = read(LakeTable.GOLD_INDICATORS_DAILY);
-    write(
-        LakeTable.GOLD_TOP_MOVERS,
-        GoldViews.topMovers(indicators, goldDaily, config.movers()),
-        tableVersions,
-        rowCounts);
-    write(
-        LakeTable.GOLD_VOLATILITY_LEADERS,
-        GoldViews.volatilityLeaders(indicators, config.movers()),
-        tableVersions,
-        rowCounts);
-    String symbolsPath = lake.table(LakeTable.BRONZE_SYMBOLS).toString();
-    if (DeltaTable.isDeltaTable(spark, symbolsPath)) {
-      write(
-          LakeTable.GOLD_SECTOR_SUMMARY,
-          GoldViews.sectorSummary(
-              indicators, goldDaily, spark.read().format("delta").load(symbolsPath)),
+    // One pass per symbol over its clustered bars: the output keeps their layout.
+    // The day's volume rides along for the rankings, which then need no join.
+    Dataset<Row> indicators =
+        GoldViews.indicatorsWithVolume(goldDaily).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      writeLaidOut(
+          LakeTable.GOLD_INDICATORS_DAILY,
+          GoldViews.withoutVolume(indicators),
           tableVersions,
           rowCounts);
-    } else {
-      progress.accept(
-          "  no bronze.symbols: no gold.sector_summary (marketlambda import --source"
-              + " sp500-constituents --path ...)");
+      write(
+          LakeTable.GOLD_TOP_MOVERS,
+          GoldViews.topMovers(indicators, config.movers()),
+          tableVersions,
+          rowCounts);
+      write(
+          LakeTable.GOLD_VOLATILITY_LEADERS,
+          GoldViews.volatilityLeaders(indicators, config.movers()),
+          tableVersions,
+          rowCounts);
+      String symbolsPath = lake.table(LakeTable.BRONZE_SYMBOLS).toString();
+      if (DeltaTable.isDeltaTable(spark, symbolsPath)) {
+        write(
+            LakeTable.GOLD_SECTOR_SUMMARY,
+            GoldViews.sectorSummary(indicators, spark.read().format("delta").load(symbolsPath)),
+            tableVersions,
+            rowCounts);
+      } else {
+        progress.accept(
+            "  no bronze.symbols: no gold.sector_summary (marketlambda import --source"
+                + " sp500-constituents --path ...)");
+      }
+    } finally {
+      indicators.unpersist();
     }
-    return goldDaily;
+    step("watermarks");
+    return watermarks(goldDaily);
   }
 
   /** The landed quotes the codec rejected, into {@code <lake.root>/quarantine/quotes} (Delta). */
@@ -322,12 +369,21 @@ public final class BatchJob {
     progress.accept(String.format(Locale.ROOT, "  %-26s %,10d rows", "quarantine.quotes", count));
   }
 
+  /** Writes {@code rows}, clustering them by the table's key first ({@link ViewSink#clustered}). */
   private void write(
       LakeTable table, Dataset<Row> rows, Map<String, Long> versions, Map<String, Long> counts) {
+    writeLaidOut(table, ViewSink.clustered(table, rows), versions, counts);
+  }
+
+  /** Writes {@code rows}, already partitioned and sorted by the table's cluster key. */
+  private void writeLaidOut(
+      LakeTable table, Dataset<Row> rows, Map<String, Long> versions, Map<String, Long> counts) {
+    step(table.qualifiedName());
     long startedNanos = System.nanoTime();
     ViewSink.Written written = sink.write(table, rows);
     versions.put(table.qualifiedName(), written.version());
     counts.put(table.qualifiedName(), written.rows());
+    files.put(table.qualifiedName(), written.files());
     progress.accept(
         String.format(
             Locale.ROOT,
@@ -337,32 +393,11 @@ public final class BatchJob {
             (System.nanoTime() - startedNanos) / 1e9));
   }
 
-  /** OPTIMIZE and VACUUM of the silver and gold tables, then their versions again. */
-  private void maintain(Map<String, Long> versions) {
-    if (!config.optimize() && config.vacuumRetention().isZero()) {
-      return;
-    }
-    for (String name : List.copyOf(versions.keySet())) {
-      LakeTable table = byName(name);
-      String path = lake.table(table).toString();
-      DeltaTable delta = DeltaTable.forPath(spark, path);
-      long startedNanos = System.nanoTime();
-      if (config.optimize()) {
-        delta.optimize().executeCompaction();
-      }
-      long optimizedNanos = System.nanoTime();
-      if (!config.vacuumRetention().isZero()) {
-        delta.vacuum(config.vacuumRetention().toMinutes() / 60.0);
-      }
-      versions.put(name, BronzeSnapshot.latestVersion(spark, path));
-      progress.accept(
-          String.format(
-              Locale.ROOT,
-              "  %-26s OPTIMIZE %.1f s, VACUUM %.1f s",
-              name,
-              (optimizedNanos - startedNanos) / 1e9,
-              (System.nanoTime() - optimizedNanos) / 1e9));
-    }
+  /**
+   * Tags the Spark jobs this thread starts from now on with {@code name} ({@link #STEP_PROPERTY}).
+   */
+  private void step(String name) {
+    spark.sparkContext().setLocalProperty(STEP_PROPERTY, name);
   }
 
   /** Per symbol, New York midnight after its last trading date: its last daily bar's end. */
@@ -388,7 +423,8 @@ public final class BatchJob {
       Map<String, Long> tableVersions,
       Map<String, Long> rowCounts,
       Map<String, Instant> watermarks,
-      Map<String, Long> offsetsWithoutRecord) {
+      Map<String, Long> offsetsWithoutRecord,
+      Optional<Instant> vacuumed) {
     Map<String, Timestamp> stamps = new TreeMap<>();
     watermarks.forEach((symbol, instant) -> stamps.put(symbol, Timestamp.from(instant)));
     Row record =
@@ -401,7 +437,8 @@ public final class BatchJob {
             tableVersions,
             rowCounts,
             stamps,
-            offsetsWithoutRecord);
+            offsetsWithoutRecord,
+            vacuumed.map(Timestamp::from).orElse(null));
     spark
         .createDataFrame(List.of(record), BatchRunColumns.SCHEMA)
         .write()
@@ -413,14 +450,5 @@ public final class BatchJob {
 
   private Dataset<Row> read(LakeTable table) {
     return sink.read(table);
-  }
-
-  private static LakeTable byName(String qualifiedName) {
-    for (LakeTable table : LakeTable.values()) {
-      if (table.qualifiedName().equals(qualifiedName)) {
-        return table;
-      }
-    }
-    throw new IllegalArgumentException("Cannot find lake table " + qualifiedName);
   }
 }

@@ -23,6 +23,8 @@ import org.apache.spark.sql.types.StructType;
  *                                         (topic-partition): offsets between the first and last
  *                                         landed that hold no landed record (retention removed
  *                                         them before land read them); null in runs before it
+ * vacuumed_at      timestamp              when this run VACUUMed the tables it wrote; null when
+ *                                         it did not (not yet due, see batch.vacuum-interval)
  * </pre>
  */
 public final class BatchRunColumns {
@@ -35,6 +37,7 @@ public final class BatchRunColumns {
   public static final String ROW_COUNTS = "row_counts";
   public static final String WATERMARKS = "watermarks";
   public static final String KAFKA_OFFSETS_WITHOUT_RECORD = "kafka_offsets_without_record";
+  public static final String VACUUMED_AT = "vacuumed_at";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -61,7 +64,8 @@ public final class BatchRunColumns {
           .add(
               KAFKA_OFFSETS_WITHOUT_RECORD,
               DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false),
-              true);
+              true)
+          .add(VACUUMED_AT, DataTypes.TimestampType, true);
 
   private BatchRunColumns() {}
 }

@@ -2,6 +2,7 @@ package io.marketlambda.batch.silver;
 
 import io.marketlambda.batch.bronze.BronzeColumns;
 import io.marketlambda.views.BarColumns;
+import io.marketlambda.views.SymbolRuns;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -54,52 +54,29 @@ final class SymbolHistory {
     @Override
     public Iterator<Row> call(Iterator<Row> candidates) {
       Map<String, List<Action>> bySymbol = actions.value();
-      return new Iterator<>() {
-        private Row next = candidates.hasNext() ? candidates.next() : null;
-        private Iterator<Row> current = List.<Row>of().iterator();
-        private final java.util.Set<String> done = new java.util.HashSet<>();
-
-        @Override
-        public boolean hasNext() {
-          while (!current.hasNext() && next != null) {
-            current = nextSymbol().iterator();
-          }
-          return current.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return current.next();
-        }
-
-        /** The chosen bars of the symbol of {@code next}: the first candidate of each date. */
-        private List<Row> nextSymbol() {
-          String symbol = next.getAs(BarColumns.SYMBOL);
-          if (!done.add(symbol)) {
-            throw new IllegalStateException(
-                "Cannot build silver: the candidates of " + symbol + " are not contiguous");
-          }
-          int dateIndex = next.fieldIndex(SilverColumns.TRADING_DATE);
-          List<Row> chosen = new ArrayList<>();
-          LocalDate previous = null;
-          while (next != null && symbol.equals(next.getAs(BarColumns.SYMBOL))) {
-            LocalDate date = localDate(next.get(dateIndex));
-            if (previous == null || date.isAfter(previous)) {
-              chosen.add(next);
-              previous = date;
-            } else if (date.isBefore(previous)) {
-              throw new IllegalStateException(
-                  "Cannot build silver: the candidates of " + symbol + " are not sorted by date");
-            }
-            next = candidates.hasNext() ? candidates.next() : null;
-          }
-          return silver(chosen, bySymbol.getOrDefault(symbol, List.of()));
-        }
-      };
+      return SymbolRuns.flatMap(
+          candidates,
+          "silver",
+          (symbol, rows) -> silver(chosen(symbol, rows), bySymbol.getOrDefault(symbol, List.of())));
     }
+  }
+
+  /** The first candidate of each date (the most preferred, as sorted), ascending by date. */
+  static List<Row> chosen(String symbol, List<Row> candidates) {
+    int dateIndex = candidates.get(0).fieldIndex(SilverColumns.TRADING_DATE);
+    List<Row> chosen = new ArrayList<>();
+    LocalDate previous = null;
+    for (Row candidate : candidates) {
+      LocalDate date = localDate(candidate.get(dateIndex));
+      if (previous == null || date.isAfter(previous)) {
+        chosen.add(candidate);
+        previous = date;
+      } else if (date.isBefore(previous)) {
+        throw new IllegalStateException(
+            "Cannot build silver: the candidates of " + symbol + " are not sorted by date");
+      }
+    }
+    return chosen;
   }
 
   /**
@@ -124,36 +101,9 @@ final class SymbolHistory {
             .filter(action -> !action.exDate().isAfter(last))
             .sorted(Comparator.comparing(Action::exDate))
             .toList();
-    double[] priceFactors = new double[counted.size()];
-    double[] volumeFactors = new double[counted.size()];
-    for (int k = 0; k < counted.size(); k++) {
-      Action action = counted.get(k);
-      if (action.split()) {
-        priceFactors[k] = usable(1 / action.value());
-        volumeFactors[k] = usable(action.value());
-      } else {
-        // The raw close of the last trading date before the ex-date, when there is one.
-        int before = lastBefore(dates, action.exDate());
-        double factor =
-            before < 0 ? 1.0 : 1 - action.value() / bars.get(before).getDouble(closeIndex);
-        priceFactors[k] = factor > 0 ? factor : 1.0;
-        volumeFactors[k] = 1.0;
-      }
-    }
-    double[] adjFactor = new double[n];
-    double[] splitRatio = new double[n];
-    double price = 1.0;
-    double volume = 1.0;
-    int k = counted.size() - 1;
-    for (int i = n - 1; i >= 0; i--) {
-      while (k >= 0 && counted.get(k).exDate().isAfter(dates[i])) {
-        price *= priceFactors[k];
-        volume *= volumeFactors[k];
-        k--;
-      }
-      adjFactor[i] = price;
-      splitRatio[i] = volume;
-    }
+    double[][] factors = cumulativeFactors(bars, dates, counted, closeIndex);
+    double[] adjFactor = factors[0];
+    double[] splitRatio = factors[1];
     List<Row> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Row bar = bars.get(i);
@@ -197,6 +147,46 @@ final class SymbolHistory {
               ((ohlcOk ? 1 : 0) + (volumeOk ? 1 : 0) + (gapOk ? 1 : 0)) / 3.0));
     }
     return rows;
+  }
+
+  /**
+   * Per bar, the products of the price factors and of the volume factors of the actions with a
+   * later ex-date: {@code {adj_factor[], split_ratio_after[]}}.
+   */
+  private static double[][] cumulativeFactors(
+      List<Row> bars, LocalDate[] dates, List<Action> counted, int closeIndex) {
+    int n = dates.length;
+    double[] priceFactors = new double[counted.size()];
+    double[] volumeFactors = new double[counted.size()];
+    for (int k = 0; k < counted.size(); k++) {
+      Action action = counted.get(k);
+      if (action.split()) {
+        priceFactors[k] = usable(1 / action.value());
+        volumeFactors[k] = usable(action.value());
+      } else {
+        // The raw close of the last trading date before the ex-date, when there is one.
+        int before = lastBefore(dates, action.exDate());
+        double factor =
+            before < 0 ? 1.0 : 1 - action.value() / bars.get(before).getDouble(closeIndex);
+        priceFactors[k] = factor > 0 ? factor : 1.0;
+        volumeFactors[k] = 1.0;
+      }
+    }
+    double[] adjFactor = new double[n];
+    double[] splitRatio = new double[n];
+    double price = 1.0;
+    double volume = 1.0;
+    int k = counted.size() - 1;
+    for (int i = n - 1; i >= 0; i--) {
+      while (k >= 0 && counted.get(k).exDate().isAfter(dates[i])) {
+        price *= priceFactors[k];
+        volume *= volumeFactors[k];
+        k--;
+      }
+      adjFactor[i] = price;
+      splitRatio[i] = volume;
+    }
+    return new double[][] {adjFactor, splitRatio};
   }
 
   /** A factor that cannot be applied (a split of ratio 0 or below) counts as 1. */

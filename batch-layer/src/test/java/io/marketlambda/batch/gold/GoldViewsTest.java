@@ -111,8 +111,8 @@ class GoldViewsTest {
 
   @Test
   void topMoversRankTheLargestMovesOfEachDate() {
-    Dataset<Row> indicators = GoldViews.indicators(daily);
-    List<Row> movers = GoldViews.topMovers(indicators, daily, 3).collectAsList();
+    Dataset<Row> indicators = GoldViews.indicatorsWithVolume(daily);
+    List<Row> movers = GoldViews.topMovers(indicators, 3).collectAsList();
 
     // One symbol: at most one gainer or one loser per date, always rank 1.
     assertThat(movers).isNotEmpty();
@@ -155,7 +155,7 @@ class GoldViewsTest {
             BronzeColumns.SYMBOLS);
 
     List<Row> summary =
-        GoldViews.sectorSummary(GoldViews.indicators(bars), bars, symbols)
+        GoldViews.sectorSummary(GoldViews.indicatorsWithVolume(bars), symbols)
             .filter("trading_date = DATE'2013-10-04'")
             .orderBy("sector")
             .collectAsList();

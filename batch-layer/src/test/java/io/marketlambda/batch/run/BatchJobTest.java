@@ -153,6 +153,61 @@ class BatchJobTest {
   }
 
   @Test
+  void vacuumRunsWhenDueAndAFullRewriteIsNotCompacted(@TempDir Path root) {
+    LakeLayout lake = LakeLayout.of(root.toString());
+    new BronzeImport(spark, lake, Clock.systemUTC(), line -> {})
+        .importBars("lean-daily", bars("IBM"));
+    BatchConfig config =
+        BatchConfig.lakeOnly(new LakeConfig(lake), 5, true, Duration.ofDays(7)); // every 7 days
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    new BatchJob(spark, config, Clock.systemUTC(), lines::add).run(RUN_DATE, OptionalLong.empty());
+    List<String> first = List.copyOf(lines);
+    lines.clear();
+    new BatchJob(spark, config, Clock.systemUTC(), lines::add).run(RUN_DATE, OptionalLong.empty());
+    List<String> second = List.copyOf(lines);
+    lines.clear();
+    Clock eightDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(8));
+    new BatchJob(spark, config, eightDaysOn, lines::add).run(RUN_DATE, OptionalLong.empty());
+    List<String> third = List.copyOf(lines);
+
+    assertThat(first).anyMatch(line -> line.contains("VACUUM"));
+    assertThat(second).noneMatch(line -> line.contains("VACUUM"));
+    assertThat(third).anyMatch(line -> line.contains("VACUUM"));
+    assertThat(first).noneMatch(line -> line.contains("OPTIMIZE"));
+    List<Row> runs =
+        spark
+            .read()
+            .format("delta")
+            .load(lake.batchRuns().toString())
+            .orderBy(BatchRunColumns.STARTED_AT)
+            .collectAsList();
+    assertThat(runs).hasSize(3);
+    assertThat(runs.get(0).isNullAt(runs.get(0).fieldIndex(BatchRunColumns.VACUUMED_AT))).isFalse();
+    assertThat(runs.get(1).isNullAt(runs.get(1).fieldIndex(BatchRunColumns.VACUUMED_AT))).isTrue();
+    assertThat(runs.get(2).isNullAt(runs.get(2).fieldIndex(BatchRunColumns.VACUUMED_AT))).isFalse();
+    // Statistics on the leading keys only; gold tables keep their change data feed.
+    Row detail =
+        io.delta.tables.DeltaTable.forPath(spark, lake.table(LakeTable.GOLD_BARS_DAILY).toString())
+            .detail()
+            .first();
+    Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
+    assertThat(properties)
+        .containsEntry("delta.dataSkippingNumIndexedCols", "3")
+        .containsEntry("delta.enableChangeDataFeed", "true");
+    // A full rewrite leaves one clustered file per shuffle partition at most, nothing to compact.
+    long files =
+        spark
+            .read()
+            .format("delta")
+            .load(lake.table(LakeTable.GOLD_BARS_DAILY).toString())
+            .inputFiles()
+            .length;
+    assertThat(files)
+        .isBetween(1L, Long.parseLong(spark.conf().get("spark.sql.shuffle.partitions")));
+  }
+
+  @Test
   void anEmptyLakeNamesTheImport(@TempDir Path root) {
     assertThatThrownBy(
             () ->

@@ -77,6 +77,7 @@ class ServingCopyIT {
             10,
             false,
             Duration.ZERO,
+            Duration.ZERO,
             true,
             Map.of(
                 "hbase.zookeeper.quorum",
