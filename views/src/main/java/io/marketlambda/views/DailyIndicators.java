@@ -56,7 +56,9 @@ public final class DailyIndicators {
   /**
    * Returns the indicators of every daily bar of input laid out by symbol: each symbol's bars in
    * one partition, contiguous and ascending by start (as the batch layer keeps its silver and gold
-   * daily bars). One pass over each partition, no shuffle; the output keeps the layout.
+   * daily bars). One pass over each partition, no shuffle; the output keeps the layout. A symbol
+   * split across partitions is not detected ({@link SymbolRuns}): use {@link #fromBars} on rows
+   * read from a table.
    *
    * @param dailyBars a static Dataset with {@link BarColumns} (interval 1d), adjusted prices
    * @return a Dataset with {@link DailyIndicatorColumns}, one row per input bar

@@ -14,6 +14,11 @@ import org.apache.spark.sql.Row;
  * repartitionByRange(symbol)} and a sort by symbol first) read one symbol at a time: the rows of
  * each symbol are handed to a function as a list, and its results are returned in turn, lazily. For
  * per-symbol computations over whole histories without a shuffle by symbol.
+ *
+ * <p>Only a symbol whose rows are interrupted within one partition is detected. A symbol split
+ * across two partitions (rows read back from files, which Spark may split and pack together) is
+ * not: each part would be computed as a history of its own. Give it rows range-partitioned by
+ * symbol in this job, not rows read from a table.
  */
 public final class SymbolRuns {
   private SymbolRuns() {}

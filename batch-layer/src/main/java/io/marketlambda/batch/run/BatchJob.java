@@ -194,6 +194,7 @@ public final class BatchJob {
     }
     // Silver is computed once, kept (memory, then disk) and written; the gold views that are per
     // symbol derive from the kept rows, already clustered by symbol, without another shuffle.
+    step(LakeTable.SILVER_BARS_DAILY.qualifiedName()); // build() collects the actions at once
     Dataset<Row> silver =
         SilverDailyBars.build(bronzeBars, bronze.actions(), runDate)
             .persist(StorageLevel.MEMORY_AND_DISK());

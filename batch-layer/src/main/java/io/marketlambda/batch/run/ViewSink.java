@@ -99,6 +99,8 @@ public interface ViewSink {
         String properties = missingProperties(table, path);
         if (!properties.isEmpty()) {
           spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (" + properties + ")");
+          // The latest commit is the ALTER's while the run holds the lake's batch-run lock (no
+          // other batch writes its tables); the write's own commit above is found by its tag.
           Row altered = DeltaTable.forPath(spark, path).history(1).first();
           version = altered.getLong(altered.fieldIndex("version"));
         }
@@ -155,7 +157,7 @@ public interface ViewSink {
     };
   }
 
-  /** Plain Parquet files under {@code root}/layer/table, clustered the same way; no versions. */
+  /** Plain Parquet files under {@code root}/layer/table, as laid out by the caller; no versions. */
   static ViewSink parquet(SparkSession spark, String root) {
     return new ViewSink() {
       @Override
