@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -100,43 +99,17 @@ final class SilverDailyBarsReference {
    * One row per distinct action: symbol, ex_date, price_factor, volume_factor; dividends priced
    * with the raw close before their ex-date. Only actions in effect by the symbol's last chosen bar
    * count (see the class comment); of the actions of one symbol and ex-date, only those of the most
-   * trusted source ({@link #SilverDailyBars.ACTION_SOURCE_PRIORITY}) count, one per type (the
-   * latest import).
+   * trusted source ({@link SilverDailyBars#ACTION_SOURCE_PRIORITY}) count, one per type (the latest
+   * import).
    */
   static Dataset<Row> actionFactors(Dataset<Row> bars, Dataset<Row> bronzeActions) {
     Dataset<Row> lastDates =
         bars.groupBy(col(BarColumns.SYMBOL).as("a_symbol"))
             .agg(max(col(SilverColumns.TRADING_DATE)).as("last_date"));
-    Column sourceRank = lit(SilverDailyBars.ACTION_SOURCE_PRIORITY.size());
-    for (int i = SilverDailyBars.ACTION_SOURCE_PRIORITY.size() - 1; i >= 0; i--) {
-      sourceRank =
-          when(col(BronzeColumns.SOURCE).equalTo(SilverDailyBars.ACTION_SOURCE_PRIORITY.get(i)), i)
-              .otherwise(sourceRank);
-    }
+    // The choice of actions is SilverDailyBars' own (unchanged by its one-pass build).
     Dataset<Row> actions =
-        bronzeActions
-            .withColumn("source_rank", sourceRank)
-            .withColumn(
-                "best_rank",
-                min(col("source_rank"))
-                    .over(Window.partitionBy(BarColumns.SYMBOL, BronzeColumns.EX_DATE)))
-            .filter(col("source_rank").equalTo(col("best_rank")))
-            .withColumn(
-                "choice",
-                row_number()
-                    .over(
-                        Window.partitionBy(
-                                BarColumns.SYMBOL, BronzeColumns.EX_DATE, BronzeColumns.ACTION_TYPE)
-                            .orderBy(
-                                col(BronzeColumns.INGESTED_AT).desc(),
-                                col(BronzeColumns.LINEAGE_FILE),
-                                col(BronzeColumns.LINEAGE_LINE))))
-            .filter(col("choice").equalTo(1))
-            .select(
-                col(BarColumns.SYMBOL).as("a_symbol"),
-                col(BronzeColumns.EX_DATE),
-                col(BronzeColumns.ACTION_TYPE),
-                col(BronzeColumns.VALUE))
+        SilverDailyBars.chosenActions(bronzeActions)
+            .withColumnRenamed(BarColumns.SYMBOL, "a_symbol")
             .join(lastDates, "a_symbol")
             .filter(col(BronzeColumns.EX_DATE).leq(col("last_date")))
             .drop("last_date");
